@@ -1,0 +1,67 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "igexport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "igexport", targets: ["igexport"]),
+        .library(name: "IGExport", targets: ["IGExport"]),
+        .library(name: "GraphEmulator", targets: ["GraphEmulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibCurl",
+            path: "Sources/CLibCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CCurl", dependencies: ["CLibCurl"]),
+        .target(name: "CXMLWriter", dependencies: ["CLibXML2"]),
+        .target(
+            name: "IGExport",
+            dependencies: [
+                "CCurl",
+                "CXMLWriter",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "GraphEmulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "igexport",
+            dependencies: [
+                "IGExport",
+                "GraphEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "CXMLWriterTests", dependencies: ["CXMLWriter"]),
+        .testTarget(name: "IGExportTests", dependencies: ["IGExport", "GraphEmulator"]),
+        .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
