@@ -1,0 +1,2 @@
+/// The offline Graph API emulator.
+public enum GraphEmulator {}

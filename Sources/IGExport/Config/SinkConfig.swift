@@ -1,0 +1,66 @@
+/// One writer of `load:`: its format, the streams it takes, where it writes, and format options.
+public struct SinkConfig: Sendable, Equatable {
+    /// The output formats.
+    public enum Format: String, Sendable, Equatable, CaseIterable {
+        case ndjson
+        case csv
+        case xml
+        case rss
+    }
+
+    public var format: Format
+    /// The streams this sink writes; empty means every stream (NDJSON and XML only).
+    public var streams: [StreamKind]
+    /// The output path template: `{pipeline}`, `{stream}`, `{account}`, `{date}` and `{run}` are replaced.
+    public var path: String
+    public var csv = CSVOptions()
+    public var rss = RSSOptions()
+
+    /// Creates a sink.
+    public init(format: Format, streams: [StreamKind], path: String) {
+        self.format = format
+        self.streams = streams
+        self.path = path
+    }
+}
+
+/// CSV dialects: what the file is for.
+public enum CSVDialect: String, Sendable, Equatable, CaseIterable {
+    /// No BOM, a header, `\n` line ends: what BigQuery, Snowflake, DuckDB and ClickHouse read by default.
+    case warehouse
+    /// A UTF-8 BOM, CRLF line ends, and a guard against formula injection, for spreadsheets.
+    case excel
+}
+
+/// Options of a CSV sink.
+public struct CSVOptions: Sendable, Equatable {
+    /// Columns as dotted paths (`children.0.media_url`); empty means the stream's configured fields.
+    public var columns: [String] = []
+    public var dialect = CSVDialect.warehouse
+    /// Joins array cells with this separator; `nil` writes arrays as JSON text.
+    public var arraySeparator: String?
+    /// Writes the header row.
+    public var header = true
+
+    /// Creates the default options.
+    public init() {}
+}
+
+/// Options of an RSS sink.
+public struct RSSOptions: Sendable, Equatable {
+    /// The channel title; defaults to the profile's name and username.
+    public var title: String?
+    /// The channel link; defaults to `https://www.instagram.com/USERNAME/`.
+    public var link: String?
+    /// The channel description; defaults to the profile's.
+    public var description: String?
+    /// The URL the feed will be published at, for `atom:link rel="self"`.
+    public var selfLink: String?
+    /// The newest items kept.
+    public var maxItems = 50
+    /// Minutes a reader may cache the feed.
+    public var ttl = 60
+
+    /// Creates the default options.
+    public init() {}
+}

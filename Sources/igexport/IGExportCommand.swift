@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct IGExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "igexport")
+}
