@@ -1,6 +1,13 @@
 import ArgumentParser
+import IGExport
 
 @main
 struct IGExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "igexport")
+    static let configuration = CommandConfiguration(
+        commandName: "igexport",
+        abstract: "Export Instagram profiles and media to NDJSON, CSV, XML and RSS, resumably.",
+        discussion: ExitStatus.helpText,
+        version: IGExportVersion.current,
+        subcommands: [Validate.self]
+    )
 }

@@ -37,8 +37,23 @@ public struct SourceConfig: Sendable {
     public var token: Secret?
     public var accounts: [AccountConfig] = [AccountConfig(id: "me")]
     public var auth = AuthConfig()
+    /// How the built-in emulator is set up when `api` is `emulator`.
+    public var emulator = EmulatorOptions()
 
     /// Creates a source with defaults.
+    public init() {}
+}
+
+/// Settings of the built-in emulator for `source.api: emulator` (see `igexport emulator --help`).
+public struct EmulatorOptions: Sendable, Equatable {
+    public var seed: UInt64 = 42
+    public var accounts = 1
+    public var media = 120
+    /// A fault plan such as `http500=0.1,reset=0.05`; empty for none.
+    public var faults = ""
+    public var latency: Duration = .zero
+
+    /// Creates the default settings.
     public init() {}
 }
 

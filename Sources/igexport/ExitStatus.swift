@@ -1,0 +1,50 @@
+import ArgumentParser
+import IGExport
+
+/// The one place where errors become exit codes (sysexits.h), as the README and `--help` document them.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let unavailable: Int32 = 69
+    static let software: Int32 = 70
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+    static let temporaryFailure: Int32 = 75
+    static let noPermission: Int32 = 77
+    static let config: Int32 = 78
+
+    static let helpText = """
+        Exit codes:
+          0   ok
+          64  usage: bad command-line arguments
+          65  bad data: the API or a state file sent something unusable
+          69  service unavailable: the API kept failing after every retry
+          70  internal error: a bug; please report it
+          73  cannot create an output file or folder
+          74  I/O error while writing (e.g. a full disk); rerun to resume
+          75  temporary failure: the pipeline is already running, or throttled beyond http.retry.max_wait
+          77  auth or permission: the token is expired or invalid, or lacks a permission
+          78  config: the pipeline file is invalid
+        """
+
+    /// The exit code for an error thrown by a command.
+    static func code(for error: any Error) -> Int32 {
+        switch error {
+        case is ConfigError: config
+        case let error as SinkError:
+            switch error.kind {
+            case .cannotCreate: cannotCreate
+            case .io: ioError
+            case .corrupt: dataError
+            }
+        default: software
+        }
+    }
+}
+
+/// Prints an error to stderr as `igexport: message` and exits with its documented code.
+func fail(_ error: any Error) -> ExitCode {
+    printError("igexport: \(error)")
+    return ExitCode(ExitStatus.code(for: error))
+}
