@@ -20,7 +20,9 @@ extension ConfigDecoder {
                 if let lookback = options["lookback"] { config.lookback = try lookback.duration() }
             }
             if !config.fields.contains("id") || !config.fields.contains("timestamp") {
-                throw (options?["fields"] ?? media).error("media fields must include id and timestamp (checkpoints and resume rely on them)")
+                throw (options?["fields"] ?? media).error(
+                    "media fields must include id and timestamp (checkpoints and resume rely on them)"
+                )
             }
             extract.media = config
         }

@@ -11,7 +11,8 @@ extension ConfigDecoder {
         return steps
     }
 
-    private func step(_ name: String, _ options: ConfigNode?, at item: ConfigNode) throws(ConfigError) -> TransformStep {
+    private func step(_ name: String, _ options: ConfigNode?, at item: ConfigNode) throws(ConfigError) -> TransformStep
+    {
         switch name {
         case "normalize":
             guard let value = options else { return .normalize(NormalizeOptions()) }
@@ -65,7 +66,8 @@ extension ConfigDecoder {
 
     /// Parses `FIELD OP VALUE`, where VALUE is `[A, B]` for `in` and `not in`.
     private func filterCondition(_ node: ConfigNode) throws(ConfigError) -> FilterCondition {
-        let usage = "expected `FIELD OP VALUE` with OP one of "
+        let usage =
+            "expected `FIELD OP VALUE` with OP one of "
             + FilterCondition.Operator.allCases.map(\.rawValue).joined(separator: ", ")
             + ", e.g. `media_type in [IMAGE, CAROUSEL_ALBUM]` or `timestamp >= 2025-01-01`"
         let text = try node.nonEmptyString().trimmingCharacters(in: .whitespaces)

@@ -7,7 +7,9 @@ struct ConfigDecoder {
     let environment: [String: String]
 
     func pipeline(_ node: ConfigNode) throws(ConfigError) -> PipelineConfig {
-        let keys = try node.mapping(allowed: ["version", "name", "source", "http", "extract", "transform", "load", "checkpoint"])
+        let keys = try node.mapping(allowed: [
+            "version", "name", "source", "http", "extract", "transform", "load", "checkpoint",
+        ])
         guard let versionNode = keys["version"] else { throw node.error("missing key 'version' (use `version: 1`)") }
         let version = try versionNode.int(in: 1...1)
         guard let nameNode = keys["name"] else { throw node.error("missing key 'name'") }
@@ -29,7 +31,8 @@ struct ConfigDecoder {
         if let transform = keys["transform"] { config.transform = try transformSteps(transform) }
         guard let loadNode = keys["load"] else { throw node.error("missing key 'load' (at least one writer)") }
         config.load = try sinks(loadNode, extract: config.extract)
-        let accountCount = config.source.api == .emulator ? config.source.emulator.accounts : config.source.accounts.count
+        let accountCount =
+            config.source.api == .emulator ? config.source.emulator.accounts : config.source.accounts.count
         for (index, sink) in config.load.enumerated() where accountCount > 1 && !sink.path.contains("{account}") {
             if sink.format == .rss || sink.format == .csv && sink.csv.header {
                 let item = (try? loadNode.list())?[safe: index] ?? loadNode
@@ -100,7 +103,12 @@ struct ConfigDecoder {
             } else {
                 let keys = try item.mapping(allowed: ["id", "token"])
                 guard let id = keys["id"] else { throw item.error("missing key 'id'") }
-                result.append(AccountConfig(id: try accountID(id), token: try keys["token"].map { (t) throws(ConfigError) in try secret(t) }))
+                result.append(
+                    AccountConfig(
+                        id: try accountID(id),
+                        token: try keys["token"].map { (t) throws(ConfigError) in try secret(t) }
+                    )
+                )
             }
             if result.dropLast().contains(where: { $0.id == result.last?.id }) {
                 throw item.error("account '\(result.last?.id ?? "")' is listed twice")
@@ -175,7 +183,9 @@ struct ConfigDecoder {
         return http
     }
 
-    private func checkpoint(_ node: ConfigNode, default defaults: CheckpointConfig) throws(ConfigError) -> CheckpointConfig {
+    private func checkpoint(_ node: ConfigNode, default defaults: CheckpointConfig) throws(ConfigError)
+        -> CheckpointConfig
+    {
         let keys = try node.mapping(allowed: ["path", "durability", "cursor_ttl"])
         var checkpoint = defaults
         if let value = keys["path"] {

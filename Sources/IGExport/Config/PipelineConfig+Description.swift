@@ -45,7 +45,9 @@ extension PipelineConfig {
         }
         if let stories = extract.stories { lines.append("  stories: {fields: \(list(stories.fields))}") }
         if let insights = extract.mediaInsights {
-            lines.append("  media_insights: {metrics: \(insights.metrics.isEmpty ? "(by media_product_type)" : list(insights.metrics))}")
+            lines.append(
+                "  media_insights: {metrics: \(insights.metrics.isEmpty ? "(by media_product_type)" : list(insights.metrics))}"
+            )
         }
         if let insights = extract.accountInsights {
             lines.append(
