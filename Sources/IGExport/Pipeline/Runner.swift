@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+
+/// How a run starts.
+public struct RunOptions: Sendable {
+    /// Discards an interrupted run's state and partial files instead of resuming it.
+    public var fresh = false
+
+    /// Creates the default options: resume when an interrupted run exists.
+    public init(fresh: Bool = false) {
+        self.fresh = fresh
+    }
+}
+
+/// Runs a pipeline: takes the run lock, resumes or starts a run, extracts every account's streams page by
+/// page, commits each page, and publishes the outputs.
+public struct Runner: Sendable {
+    public let config: PipelineConfig
+    public let source: ResolvedSource
+    private let logger: Logger
+    private let makeClient: @Sendable (ResolvedSource.Account) -> any GraphFetching
+
+    /// Creates a runner; `client` makes the Graph client of each account.
+    public init(
+        config: PipelineConfig,
+        source: ResolvedSource,
+        logger: Logger,
+        client: @escaping @Sendable (ResolvedSource.Account) -> any GraphFetching
+    ) {
+        self.config = config
+        self.source = source
+        self.logger = logger
+        self.makeClient = client
+    }
+
+    /// Runs the pipeline to completion, or throws with the state committed up to the last whole page.
+    public func run(options: RunOptions = RunOptions()) async throws -> RunReport {
+        let started = Date()
+        let lock = try RunLock(pipeline: config.name, statePath: config.checkpoint.path, now: started)
+        defer { withExtendedLifetime(lock) {} }
+
+        let store = StateStore(path: config.checkpoint.path)
+        var state = try store.load() ?? RunState(pipeline: config.name)
+        if options.fresh, let run = state.run {
+            logger.notice("discarding the interrupted run", metadata: ["run": "\(run.id)"])
+            try OutputFile.discardPartials(of: Array(run.outputs.keys))
+            state.run = nil
+        }
+        let resumed = state.run != nil
+        if state.run == nil {
+            state.run = RunProgress(id: Self.runID(started), startedAt: started, date: Self.utcDate(started))
+            try store.save(state, sync: config.checkpoint.durability == .page)
+        }
+        guard let run = state.run else { return RunReport(runID: "") }
+        if resumed {
+            logger.notice(
+                "resuming the interrupted run",
+                metadata: ["run": "\(run.id)", "phase": "\(run.phase.rawValue)"]
+            )
+        }
+
+        let context = SinkContext(pipeline: config.name, runID: run.id, date: run.date, resumeOffsets: run.outputs)
+        let transformer = Transformer(steps: config.transform, runID: run.id, extractedAt: started)
+        let committer = try PageCommitter(config: config, state: state, context: context, transformer: transformer)
+
+        var report = RunReport(runID: run.id)
+        report.resumed = resumed
+        let clients = source.accounts.map { ($0, makeClient($0)) }
+        if run.phase == .extracting {
+            let bookmarks = state.bookmarks
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (account, client) in clients {
+                    let extraction = AccountExtraction(
+                        config: config,
+                        account: account.id,
+                        client: client,
+                        committer: committer,
+                        bookmarks: bookmarks,
+                        logger: logger
+                    )
+                    group.addTask { try await extraction.run() }
+                }
+                try await group.waitForAll()
+            }
+        }
+        (report.published, report.records, report.pages) = try await committer.publish(now: Date())
+        var statistics = FetchStatistics()
+        for (_, client) in clients { statistics = statistics + (await client.statistics()) }
+        report.requests = statistics.requests
+        report.retries = statistics.retries
+        report.waits = statistics.waits
+        report.waitedSeconds = statistics.waitedSeconds
+        report.bytesReceived = statistics.bytesReceived
+        report.durationSeconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static func runID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let suffix = String(UInt32.random(in: 0...0xFFFF), radix: 16)
+        return "\(formatter.string(from: date))-\(String(repeating: "0", count: 4 - suffix.count))\(suffix)"
+    }
+
+    static func utcDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}
