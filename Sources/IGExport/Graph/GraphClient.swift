@@ -193,6 +193,8 @@ public struct GraphClient: Sendable {
                     $0.throttledWaits += 1
                     $0.waited += wait
                 }
+                // The wait is what the API asked for; the usage it reported before is stale after it.
+                usage.withLock { $0 = 0 }
                 logger.warning(
                     "Throttled by the API; waiting",
                     metadata: [

@@ -139,8 +139,9 @@ private let writeHeader: ccurl_write_callback = { data, size, count, context in
 
 extension Substring {
     fileprivate func trimmingWhitespace() -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        // `isWhitespace`, not a comparison with "\r" and "\n": a line's "\r\n" is a single Character.
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else {
             return ""
         }
         return self[first...last]
