@@ -113,7 +113,8 @@ import Testing
     }
 
     @Test func waitsAsTheUsageHeadersSayWhenThrottled() async throws {
-        let usage = #"{"1784":[{"type":"instagram","call_count":100,"total_time":20,"estimated_time_to_regain_access":2}]}"#
+        let usage =
+            #"{"1784":[{"type":"instagram","call_count":100,"total_time":20,"estimated_time_to_regain_access":2}]}"#
         let throttled = ScriptedServer.Response.graphError(
             code: 80002,
             message: "There have been too many calls to this Instagram account.",

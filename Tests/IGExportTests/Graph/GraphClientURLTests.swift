@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func acceptsPathsWithoutALeadingSlash() throws {
-        #expect(try client(api: "http://127.0.0.1:9").url("me", parameters: []).hasPrefix("http://127.0.0.1:9/v23.0/me?"))
+        #expect(
+            try client(api: "http://127.0.0.1:9").url("me", parameters: []).hasPrefix("http://127.0.0.1:9/v23.0/me?")
+        )
     }
 
     @Test func readsTheCursorFromANextURL() {

@@ -4,7 +4,10 @@ import Testing
 
 @Suite struct RateLimitUsageTests {
     @Test func readsTheHighestPercentageOfTheAppUsageHeader() {
-        let usage = RateLimitUsage(appUsage: #"{"call_count":28,"total_time":85,"total_cputime":25}"#, businessUseCaseUsage: nil)
+        let usage = RateLimitUsage(
+            appUsage: #"{"call_count":28,"total_time":85,"total_cputime":25}"#,
+            businessUseCaseUsage: nil
+        )
         #expect(usage.appUsage == 85)
         #expect(usage.businessUseCaseUsage == nil)
         #expect(usage.highestPercentage == 85)
