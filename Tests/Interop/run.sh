@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Loads the Swift-written NDJSON, CSV, XML and RSS samples with the tools users load them with: DuckDB, Python's
+# csv, feedparser and xmllint. Run from anywhere after the tests are built; the caller holds the build lock.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+venv="$root/.build/interop-venv"
+fixtures="$(mktemp -d)"
+trap 'rm -rf "$fixtures"' EXIT
+
+if [[ ! -x "$venv/bin/python" ]]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check duckdb feedparser
+
+cd "$root"
+IGEXPORT_INTEROP_DIR="$fixtures" swift test --filter IGExportTests.InteropFixtures
+test -s "$fixtures/expected.json"
+
+xmllint --noout "$fixtures/records.xml" "$fixtures/feed.rss"
+"$venv/bin/python" "$root/Tests/Interop/check.py" "$fixtures"
