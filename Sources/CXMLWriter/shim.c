@@ -175,9 +175,31 @@ char *cxml_sanitize(const char *text) {
     return result;
 }
 
-// Runs `write` on a sanitized copy of `text`.
+// Whether `text` holds only characters XML 1.0 allows, so that it can be written without a copy.
+static int is_clean(const char *text) {
+    const unsigned char *s = (const unsigned char *)text;
+    while (*s != 0) {
+        if (*s >= 0x20 && *s < 0x80) {
+            s++;
+            continue;
+        }
+        int n = allowed_sequence(s);
+        if (n <= 0) {
+            return 0;
+        }
+        s += n;
+    }
+    return 1;
+}
+
+// Evaluates `body` with `clean` naming `text`, or a sanitized copy of it when it holds forbidden characters.
+// Almost all text is clean, so the common case neither allocates nor copies.
 #define WITH_SANITIZED(text, clean, body)                                                                 \
     do {                                                                                                  \
+        if (is_clean(text)) {                                                                             \
+            const char *clean = (text);                                                                   \
+            return (body);                                                                                \
+        }                                                                                                 \
         char *clean = cxml_sanitize(text);                                                                \
         if (clean == NULL) {                                                                              \
             return -1;                                                                                    \
@@ -201,7 +223,7 @@ int cxml_write_text(cxml_writer *writer, const char *text) {
     WITH_SANITIZED(text, clean, xmlTextWriterWriteString(writer->writer, BAD_CAST clean));
 }
 
-static int write_cdata_sections(xmlTextWriterPtr writer, char *text) {
+static int write_cdata_split(xmlTextWriterPtr writer, char *text) {
     // "]]>" cannot appear inside CDATA: end the section after "]]" and start a new one before ">".
     int total = 0;
     char *start = text;
@@ -218,6 +240,16 @@ static int write_cdata_sections(xmlTextWriterPtr writer, char *text) {
     }
     int rc = xmlTextWriterWriteCDATA(writer, BAD_CAST start);
     return rc < 0 ? rc : total + rc;
+}
+
+static int write_cdata_sections(xmlTextWriterPtr writer, const char *source) {
+    char *text = strdup(source);
+    if (text == NULL) {
+        return -1;
+    }
+    int rc = write_cdata_split(writer, text);
+    free(text);
+    return rc;
 }
 
 int cxml_write_cdata(cxml_writer *writer, const char *text) {

@@ -40,6 +40,7 @@ enum AtomicFile {
             unlink(temporary)
             throw failure
         }
+        CrashPoint.beforeRename.reach()
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)

@@ -84,6 +84,7 @@ actor PageCommitter {
         var published: [String] = []
         for sink in sinks {
             published += try sink.finish()
+            CrashPoint.betweenPublishes.reach()
         }
         for (key, stream) in run.streams {
             let previous = state.bookmarks[key]?.newestTimestamp
