@@ -58,6 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "igexport-bench", dependencies: ["IGExport"], path: "bench/writers"),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "CXMLWriterTests", dependencies: ["CXMLWriter"]),
         .testTarget(name: "IGExportTests", dependencies: ["IGExport", "GraphEmulator"]),

@@ -66,7 +66,9 @@ struct CSVEncoder: Sendable {
                 dialect == .excel
                 && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
                     || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
-            let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            let quoted = bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            }
             if quoted { buffer.append(UInt8(ascii: "\"")) }
             if guarded { buffer.append(UInt8(ascii: "'")) }
             if quoted {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes records as CSV (RFC 4180) in the `warehouse` or `excel` dialect; see `CSVEncoder` for cells.

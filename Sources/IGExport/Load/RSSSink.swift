@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes an RSS 2.0 feed per account, with Media RSS, `content:encoded` and `atom:link`, that passes the W3C

@@ -12,7 +12,10 @@ import Testing
         var config = sinkConfig(.csv, folder + "/out.csv")
         config.csv.columns = columns
         configure(&config.csv)
-        try run(makeSink(config, context: context), [Page(stream: .media, account: "me", records: records, nextCursor: nil)])
+        try run(
+            makeSink(config, context: context),
+            [Page(stream: .media, account: "me", records: records, nextCursor: nil)]
+        )
         return text(folder + "/out.csv")
     }
 
@@ -27,8 +30,10 @@ import Testing
 
     @Test func readsColumnsByDottedPath() throws {
         let record: Record = ["id": "1", "children": [["media_url": "u0"], ["media_url": "u1"]]]
-        #expect(try csv([record], columns: ["id", "children.1.media_url", "children.5.media_url"])
-            == "id,children.1.media_url,children.5.media_url\n1,u1,\n")
+        #expect(
+            try csv([record], columns: ["id", "children.1.media_url", "children.5.media_url"])
+                == "id,children.1.media_url,children.5.media_url\n1,u1,\n"
+        )
     }
 
     @Test func writesArraysAsJSONTextOrJoined() throws {
@@ -42,7 +47,9 @@ import Testing
     }
 
     @Test func writesTheExcelDialectWithABOMCRLFAndAFormulaGuard() throws {
-        let records: [Record] = [["t": "=1+1"], ["t": "+x"], ["t": "-x"], ["t": "@x"], ["t": "\tx"], ["t": "\rx"], ["t": .int(-3)]]
+        let records: [Record] = [
+            ["t": "=1+1"], ["t": "+x"], ["t": "-x"], ["t": "@x"], ["t": "\tx"], ["t": "\rx"], ["t": .int(-3)],
+        ]
         let output = try csv(records) { $0.dialect = .excel }
         #expect(Array(output.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(output.dropFirst() == "t\r\n'=1+1\r\n'+x\r\n'-x\r\n'@x\r\n'\tx\r\n\"'\rx\"\r\n-3\r\n")

@@ -91,8 +91,10 @@ import Testing
 
     @Test func fillsEveryPlaceholder() {
         let template = PathTemplate("output/{pipeline}/{stream}/{account}-{date}-{run}.ndjson")
-        #expect(template.resolve(stream: .mediaInsights, account: "me", context: context)
-            == "output/demo/media_insights/me-2025-03-01-r1.ndjson")
+        #expect(
+            template.resolve(stream: .mediaInsights, account: "me", context: context)
+                == "output/demo/media_insights/me-2025-03-01-r1.ndjson"
+        )
     }
 
     @Test func keepsValuesFromAddingFolders() {

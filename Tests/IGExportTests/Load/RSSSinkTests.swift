@@ -5,7 +5,8 @@ import Testing
 @Suite struct RSSSinkTests {
     let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
 
-    func feed(maxItems: Int = 50, selfLink: String? = nil, pages: [Page] = hostilePages()) throws -> (String, XMLProbe) {
+    func feed(maxItems: Int = 50, selfLink: String? = nil, pages: [Page] = hostilePages()) throws -> (String, XMLProbe)
+    {
         let folder = temporaryFolder()
         var config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
         config.rss.maxItems = maxItems
@@ -31,7 +32,9 @@ import Testing
 
     @Test func writesTheSelfLinkWhenConfigured() throws {
         let (output, _) = try feed(selfLink: "https://example.com/feed.xml")
-        #expect(output.contains(#"<atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml">"#))
+        #expect(
+            output.contains(#"<atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml">"#)
+        )
     }
 
     @Test func keepsOnlyTheNewestItems() throws {

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import IGExport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Runs a sink over pages as the runner does: `write` then `commit` for each page, `finish` at the end.
 @discardableResult
@@ -34,7 +35,8 @@ func fixedNow() -> Timestamp { Timestamp(seconds: 1_740_832_496) }
 
 /// Makes a sink; RSS sinks get the fixed clock.
 func makeTestSink(_ config: SinkConfig, _ context: SinkContext) throws -> any Sink {
-    config.format == .rss ? try RSSSink(config: config, context: context, now: fixedNow) : try makeSink(config, context: context)
+    config.format == .rss
+        ? try RSSSink(config: config, context: context, now: fixedNow) : try makeSink(config, context: context)
 }
 
 /// Parses XML with Foundation's parser and collects element names and text, or throws if not well-formed.

@@ -13,11 +13,15 @@ import Testing
     }
 
     @Test func writesNullForNonFiniteDoubles() {
-        #expect(JSONValue.array([.double(.nan), .double(.infinity), .double(-.infinity)]).jsonText == "[null,null,null]")
+        #expect(
+            JSONValue.array([.double(.nan), .double(.infinity), .double(-.infinity)]).jsonText == "[null,null,null]"
+        )
     }
 
     @Test func writesDoublesThatRoundTrip() throws {
-        for number in [0.1, 1.0, -0.0, 1e-7, 5e20, 123_456.789, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude] {
+        for number in [
+            0.1, 1.0, -0.0, 1e-7, 5e20, 123_456.789, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude,
+        ] {
             let text = JSONValue.double(number).jsonText
             let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
             #expect((parsed as? NSNumber)?.doubleValue == number, "\(text)")
@@ -25,8 +29,10 @@ import Testing
     }
 
     @Test func writesEveryInteger() {
-        #expect(JSONValue.array([0, 7, -7, 10, .int(.max), .int(.min)]).jsonText
-            == "[0,7,-7,10,9223372036854775807,-9223372036854775808]")
+        #expect(
+            JSONValue.array([0, 7, -7, 10, .int(.max), .int(.min)]).jsonText
+                == "[0,7,-7,10,9223372036854775807,-9223372036854775808]"
+        )
     }
 
     @Test func keepsKeysInOrder() {

@@ -85,9 +85,11 @@ import Testing
     }
 
     @Test func hashtagsAreUnicodeAwareAndStopAtPunctuation() {
-        #expect(TagExtractor.hashtags(in: "Dinner #café, in #日本! #naïve_2025. #नमस्ते") == [
-            "café", "日本", "naïve_2025", "नमस्ते",
-        ])
+        #expect(
+            TagExtractor.hashtags(in: "Dinner #café, in #日本! #naïve_2025. #नमस्ते") == [
+                "café", "日本", "naïve_2025", "नमस्ते",
+            ]
+        )
     }
 
     @Test func hashtagsKeepTheFirstSpellingAndDedupeIgnoringCase() {
@@ -101,9 +103,11 @@ import Testing
     }
 
     @Test func mentionsAreUsernamesWithoutTrailingDots() {
-        #expect(TagExtractor.mentions(in: "Thanks @Some.One. and @some.one, @x_y! mail me@example.com") == [
-            "Some.One", "x_y",
-        ])
+        #expect(
+            TagExtractor.mentions(in: "Thanks @Some.One. and @some.one, @x_y! mail me@example.com") == [
+                "Some.One", "x_y",
+            ]
+        )
     }
 
     @Test func extractionStepsWriteArraysAndSkipRecordsWithoutTheField() {

@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func rejectsTextThatIsNotATimestamp() {
-        for text in ["", "2025", "2025-13-01", "2025-02-30", "2025-03-01T25:00:00Z", "2025-03-01T12:34:56+0000x", "soon"] {
+        for text in [
+            "", "2025", "2025-13-01", "2025-02-30", "2025-03-01T25:00:00Z", "2025-03-01T12:34:56+0000x", "soon",
+        ] {
             #expect(Timestamp(parsing: text) == nil, "\(text)")
         }
     }
