@@ -121,6 +121,16 @@ public struct ExtractConfig: Sendable, Equatable {
     /// Creates a config that extracts nothing.
     public init() {}
 
+    /// The fields each stream asks the API for, so `normalize` knows which counts a record should have.
+    public var requestedFields: [StreamKind: [String]] {
+        var fields: [StreamKind: [String]] = [:]
+        fields[.profile] = profile?.fields
+        fields[.media] = media?.fields
+        fields[.stories] = stories?.fields
+        fields[.comments] = comments?.fields
+        return fields
+    }
+
     /// The streams switched on, in extraction order.
     public var streams: [StreamKind] {
         var result: [StreamKind] = []

@@ -31,8 +31,7 @@ public final class OutputFile {
     /// `resumeOffset`: a missing partial file, or one shorter than the offset, is `SinkError.Kind.corrupt`.
     public init(path: String, resumeOffset: UInt64? = nil) throws(SinkError) {
         self.path = path
-        let (folder, name) = OutputFile.split(path)
-        partialPath = (folder.isEmpty ? "" : folder + "/") + "." + name + ".partial"
+        partialPath = OutputFile.partialPath(for: path)
         buffer.reserveCapacity(OutputFile.bufferSize)
         if let resumeOffset {
             descriptor = open(partialPath, O_WRONLY | O_CLOEXEC)
@@ -68,7 +67,7 @@ public final class OutputFile {
             }
             written = resumeOffset
         } else {
-            try OutputFile.createFolders(folder)
+            try OutputFile.createFolders(OutputFile.split(path).folder)
             descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 throw OutputFile.failure(.cannotCreate, partialPath, "cannot create the output file")
@@ -142,6 +141,23 @@ public final class OutputFile {
         guard folderDescriptor >= 0 else { throw OutputFile.failure(.io, folder, "cannot open the folder to sync it") }
         defer { close(folderDescriptor) }
         guard fsync(folderDescriptor) == 0 else { throw OutputFile.failure(.io, folder, "cannot sync the folder") }
+    }
+
+    /// The partial file written for the target `path`: `.<name>.partial` in the same folder, so that the
+    /// final rename never crosses file systems.
+    public static func partialPath(for path: String) -> String {
+        let (folder, name) = split(path)
+        return (folder.isEmpty ? "" : folder + "/") + "." + name + ".partial"
+    }
+
+    /// Removes the partial files of these targets, if they exist: an interrupted run that is discarded.
+    public static func discardPartials(of paths: [String]) throws(SinkError) {
+        for path in paths {
+            let partial = partialPath(for: path)
+            guard unlink(partial) == 0 || errno == ENOENT else {
+                throw failure(.io, partial, "cannot remove the partial file")
+            }
+        }
     }
 
     private func fsyncFile() throws(SinkError) {

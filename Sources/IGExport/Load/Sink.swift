@@ -29,9 +29,18 @@ public struct SinkContext: Sendable {
     /// Committed offsets of a previous, unfinished run, by target path: the sink cuts each partial file back
     /// to its offset and continues after it. Empty for a fresh run.
     public var resumeOffsets: [String: UInt64]
+    /// Targets an interrupted run already published (it died while publishing): the sink leaves them alone.
+    public var published: Set<String>
 
     /// Creates a context.
-    public init(pipeline: String, runID: String, date: String, resumeOffsets: [String: UInt64] = [:]) {
+    public init(
+        pipeline: String,
+        runID: String,
+        date: String,
+        resumeOffsets: [String: UInt64] = [:],
+        published: Set<String> = []
+    ) {
+        self.published = published
         self.pipeline = pipeline
         self.runID = runID
         self.date = date

@@ -43,7 +43,9 @@ final class SinkFiles {
     /// no records still publishes an empty but complete document.
     func fileForEmptyRun(stream: StreamKind) throws(SinkError) -> OutputFile? {
         guard files.isEmpty, !template.isPerStreamOrAccount else { return nil }
-        return try file(stream: stream, account: "")
+        let path = template.resolve(stream: stream, account: "", context: context)
+        guard !context.published.contains(path) else { return nil }
+        return try file(at: path)
     }
 
     /// Flushes every file and returns the committed offsets by target path.

@@ -9,7 +9,7 @@ extension Sequence where Element: Sendable {
             var results = [Result?](repeating: nil, count: underestimatedCount)
             var iterator = enumerated().makeIterator()
             var running = 0
-            while running < max(1, limit), let (index, element) = iterator.next() {
+            while running < Swift.max(1, limit), let (index, element) = iterator.next() {
                 group.addTask { (index, try await transform(element)) }
                 running += 1
             }

@@ -59,8 +59,13 @@ public struct Runner: Sendable {
             )
         }
 
-        let context = SinkContext(pipeline: config.name, runID: run.id, date: run.date, resumeOffsets: run.outputs)
-        let transformer = Transformer(steps: config.transform, runID: run.id, extractedAt: started)
+        let context = Self.sinkContext(config: config, run: run)
+        let transformer = Transformer(
+            steps: config.transform,
+            runID: run.id,
+            extractedAt: run.startedAt,
+            requestedFields: config.extract.requestedFields
+        )
         let committer = try PageCommitter(config: config, state: state, context: context, transformer: transformer)
 
         var report = RunReport(runID: run.id)
@@ -93,6 +98,26 @@ public struct Runner: Sendable {
         report.bytesReceived = statistics.bytesReceived
         report.durationSeconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// The sinks' view of a run. A run that died while publishing has published some outputs already: those
+    /// whose partial file is gone; the others are reopened at their committed offsets and published again.
+    static func sinkContext(config: PipelineConfig, run: RunProgress) -> SinkContext {
+        var offsets = run.outputs
+        var published: Set<String> = []
+        if run.phase == .publishing {
+            for path in run.outputs.keys where access(OutputFile.partialPath(for: path), F_OK) != 0 {
+                offsets[path] = nil
+                published.insert(path)
+            }
+        }
+        return SinkContext(
+            pipeline: config.name,
+            runID: run.id,
+            date: run.date,
+            resumeOffsets: offsets,
+            published: published
+        )
     }
 
     static func runID(_ date: Date) -> String {
