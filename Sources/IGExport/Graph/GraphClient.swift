@@ -31,6 +31,8 @@ public struct GraphClient: Sendable {
     private let random: Locked<any RandomNumberGenerator & Sendable>
     /// The usage percentage of the latest response that reported one.
     private let usage = Locked(0)
+    /// The page size each edge settled on after the API asked for less data, so later pages start there.
+    let acceptedPageSizes = Locked<[String: Int]>([:])
 
     /// Creates a client.
     ///
@@ -86,7 +88,11 @@ public struct GraphClient: Sendable {
         if let after {
             query.append(("after", after))
         }
-        query += parameters
+        return try await page(path, query: query + parameters, limit: limit)
+    }
+
+    /// One page, with `query` already holding the `limit` parameter.
+    func page(_ path: String, query: [(String, String)], limit: Int) async throws(GraphError) -> GraphPage {
         let (response, acceptedLimit) = try await send(path, parameters: query, limit: limit)
         guard let object = response.value.objectValue, let data = object["data"]?.arrayValue else {
             throw GraphError(category: .other, message: "the response to GET \(path) has no `data` array")
@@ -161,7 +167,7 @@ public struct GraphClient: Sendable {
                 retry += 1
                 counters.update {
                     $0.retries += 1
-                    $0.waited += delay
+                    $0.backoffWaited += delay
                 }
                 logger.warning(
                     "Retrying after a temporary failure",
@@ -191,7 +197,7 @@ public struct GraphClient: Sendable {
                 guard failures < policy.maxAttempts else { throw error }
                 counters.update {
                     $0.throttledWaits += 1
-                    $0.waited += wait
+                    $0.throttleWaited += wait
                 }
                 // The wait is what the API asked for; the usage it reported before is stale after it.
                 usage.withLock { $0 = 0 }
@@ -309,7 +315,7 @@ public struct GraphClient: Sendable {
         guard pause > .zero else { return }
         counters.update {
             $0.slowdowns += 1
-            $0.waited += pause
+            $0.throttleWaited += pause
         }
         logger.notice(
             "API usage is high; slowing down",

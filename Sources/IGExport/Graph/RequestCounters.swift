@@ -13,13 +13,18 @@ public final class RequestCounters: Sendable {
         public var slowdowns = 0
         /// Times the page size was halved because the API asked for less data.
         public var pageSizeReductions = 0
-        /// Time spent waiting (backoff, throttling and slowdowns together).
-        public var waited: Duration = .zero
+        /// Time spent in backoff before retries.
+        public var backoffWaited: Duration = .zero
+        /// Time spent waiting for throttling to end and in slowdowns.
+        public var throttleWaited: Duration = .zero
         /// Response body bytes received (after decompression).
         public var bytes = 0
 
         /// Creates zeroed counters.
         public init() {}
+
+        /// Time spent waiting, of every kind.
+        public var waited: Duration { backoffWaited + throttleWaited }
     }
 
     private let state = Locked(Snapshot())

@@ -65,4 +65,32 @@ import Testing
         #expect(response.value.objectValue?["user_id"] == "17841400000000001")
         #expect(response.status == 200)
     }
+
+    @Test func keepsTheSmallerPageSizeForLaterPagesOfTheSameEdge() async throws {
+        let reduce = ScriptedServer.Response.graphError(
+            code: 1,
+            message: "Please reduce the amount of data you're asking for, then retry your request"
+        )
+        let pageOne = #"{"data":[{"id":"1"}],"paging":{"cursors":{"after":"C1"},"next":"https://x/?after=C1"}}"#
+        let pageTwo = #"{"data":[{"id":"2"}],"paging":{"cursors":{"after":"C2"}}}"#
+        let harness = try GraphClientRetryTests.Harness([reduce, .json(pageOne), .json(pageTwo)])
+        let client: any GraphFetching = harness.client
+        let first = try await client.page("/me/media", parameters: [("fields", "id")], limit: 100, after: nil)
+        let second = try await client.page("/me/media", parameters: [("fields", "id")], limit: 100, after: first.after)
+        #expect(first.data == [JSONObject([("id", "1")])])
+        #expect(second.after == nil)
+        let targets = harness.server.requests.map(\.target)
+        #expect(targets.count == 3)
+        #expect(targets[1].hasPrefix("/v23.0/me/media?fields=id&limit=50&access_token="))
+        #expect(targets[2].hasPrefix("/v23.0/me/media?fields=id&limit=50&after=C1&access_token="))
+        let statistics = await client.statistics()
+        #expect(statistics.requests == 3)
+        #expect(statistics.bytesReceived > 0)
+    }
+
+    @Test func readsAnObjectThroughTheFetchingProtocol() async throws {
+        let harness = try harness([#"{"data":[{"user_id":"1"}]}"#])
+        let object = try await (harness.client as any GraphFetching).object("/me", parameters: [])
+        #expect(object["data"] == [["user_id": "1"]])
+    }
 }
