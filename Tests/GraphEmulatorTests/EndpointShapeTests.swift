@@ -63,9 +63,11 @@ import Testing
                 #expect((2...10).contains(children.count))
                 #expect(children.allSatisfy { $0["media_url"] is String && $0["id"] is String })
             }
-            #expect(response.data.filter { $0["media_type"] as? String != "CAROUSEL_ALBUM" }.allSatisfy {
-                $0["children"] == nil
-            })
+            #expect(
+                response.data.filter { $0["media_type"] as? String != "CAROUSEL_ALBUM" }.allSatisfy {
+                    $0["children"] == nil
+                }
+            )
         }
     }
 
@@ -114,13 +116,17 @@ import Testing
             #expect(reels.allSatisfy { $0["media_type"] as? String == "VIDEO" })
             #expect(reels.contains { $0["media_url"] == nil })
             #expect(media.contains { $0["like_count"] == nil })
-            #expect(media.filter { $0["media_type"] as? String == "VIDEO" && $0["media_url"] != nil }.allSatisfy {
-                $0["thumbnail_url"] is String
-            })
+            #expect(
+                media.filter { $0["media_type"] as? String == "VIDEO" && $0["media_url"] != nil }.allSatisfy {
+                    $0["thumbnail_url"] is String
+                }
+            )
             let permalinks = media.compactMap { $0["permalink"] as? String }
-            #expect(permalinks.allSatisfy {
-                $0.hasPrefix("https://www.instagram.com/p/") || $0.hasPrefix("https://www.instagram.com/reel/")
-            })
+            #expect(
+                permalinks.allSatisfy {
+                    $0.hasPrefix("https://www.instagram.com/p/") || $0.hasPrefix("https://www.instagram.com/reel/")
+                }
+            )
         }
     }
 
@@ -173,7 +179,9 @@ import Testing
             let client = TestClient()
             let page = client.get(server.url("me/media", "fields=id,media_product_type,timestamp&limit=25"))
             let reel = try #require(page.data.first { $0["media_product_type"] as? String == "REELS" })
-            let insights = client.get(server.url("\(reel["id"]!)/insights", "metric=reach,views,ig_reels_avg_watch_time"))
+            let insights = client.get(
+                server.url("\(reel["id"]!)/insights", "metric=reach,views,ig_reels_avg_watch_time")
+            )
             #expect(insights.status == 200)
             #expect(insights.data.map { $0["name"] as? String } == ["reach", "views", "ig_reels_avg_watch_time"])
             #expect(insights.data.allSatisfy { $0["period"] as? String == "lifetime" })

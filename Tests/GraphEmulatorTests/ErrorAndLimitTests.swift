@@ -80,7 +80,9 @@ import Testing
             _ = client.get(server.url("me"))
             let refused = client.get(server.url("me"))
             #expect(refused.errorCode == 80_002)
-            #expect(refused.headers["x-business-use-case-usage"]?.contains("\"estimated_time_to_regain_access\":59") == true)
+            #expect(
+                refused.headers["x-business-use-case-usage"]?.contains("\"estimated_time_to_regain_access\":59") == true
+            )
         }
     }
 }

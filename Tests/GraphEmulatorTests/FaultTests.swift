@@ -117,8 +117,10 @@ import Testing
                     let stamp = client.get(server.url(last, "fields=timestamp")).json?["timestamp"] as! String
                     let formatter = ISO8601DateFormatter()
                     formatter.formatOptions = [.withInternetDateTime]
-                    let seconds = Int(formatter.date(from: stamp.replacingOccurrences(of: "+0000", with: "Z"))!
-                        .timeIntervalSince1970)
+                    let seconds = Int(
+                        formatter.date(from: stamp.replacingOccurrences(of: "+0000", with: "Z"))!
+                            .timeIntervalSince1970
+                    )
                     url = server.url("me/media", "fields=id,timestamp&limit=25&until=\(seconds)")
                     continue
                 }

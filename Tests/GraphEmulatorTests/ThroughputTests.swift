@@ -32,7 +32,9 @@ import Testing
             let (ids, requests) = collectAll(client, from: server.url("me/media", "fields=\(Self.fields)&limit=100"))
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("emulator: \(requests) pages of 100 media over HTTP in \(elapsed): \(Int(Double(requests) / seconds)) pages/s")
+            print(
+                "emulator: \(requests) pages of 100 media over HTTP in \(elapsed): \(Int(Double(requests) / seconds)) pages/s"
+            )
             #expect(ids.count == 10_000)
         }
     }

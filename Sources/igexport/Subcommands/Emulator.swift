@@ -58,8 +58,8 @@ extension IGExportCommand {
             } catch let error as EmulatorConfigurationError {
                 throw ValidationError(error.description)
             } catch {
-                FileHandle.standardError.write(Data("igexport: cannot listen on \(host):\(port): \(error)\n".utf8))
-                throw ExitCode(69)
+                printError("igexport: cannot listen on \(host):\(port): \(error)")
+                throw ExitCode(ExitStatus.unavailable)
             }
             var banner = "Graph API emulator listening on \(server.baseURL)\n"
             for account in server.accounts {
