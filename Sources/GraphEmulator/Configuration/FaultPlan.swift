@@ -75,10 +75,10 @@ public struct FaultPlan: Sendable, Equatable {
             let parts = value.split(separator: "@", maxSplits: 1)
             slow = try FaultTrigger(parsing: parts.first ?? "", item: item)
             if parts.count == 2 {
-                slowDelay = try DurationSyntax.parse(String(parts[1]))
+                slowDelay = try duration(parts[1], item: item)
             }
         case "cursor_ttl":
-            cursorTTL = try DurationSyntax.parse(String(value))
+            cursorTTL = try duration(value, item: item)
         case "token_expiry":
             guard let calls = Int(value), calls >= 0 else {
                 throw EmulatorConfigurationError(item: item, message: "token_expiry takes a number of calls, e.g. 200")
@@ -90,6 +90,14 @@ public struct FaultPlan: Sendable, Equatable {
                 message: "unknown fault \"\(name)\"; known: http500, reset, truncate, throttle, slow, empty, "
                     + "cursor_ttl, token_expiry"
             )
+        }
+    }
+
+    private func duration(_ text: Substring, item: String) throws(EmulatorConfigurationError) -> Duration {
+        do {
+            return try DurationSyntax.parse(String(text))
+        } catch {
+            throw EmulatorConfigurationError(item: item, message: error.message)
         }
     }
 }

@@ -134,7 +134,10 @@ struct DataGenerator: Sendable {
         setLiteral(.commentsCount, String(comments))
         setLiteral(.isCommentEnabled, random.chance(0.95) ? "true" : "false")
         if mediaType != .video && random.chance(0.6) {
-            set(.altText, random.pick(["Photo by \(owner.username). May be an image of the sea.", "A cup of ☕ & a croissant"]))
+            set(
+                .altText,
+                random.pick(["Photo by \(owner.username). May be an image of the sea.", "A cup of ☕ & a croissant"])
+            )
         }
         if productType == .reels {
             setLiteral(.isSharedToFeed, random.chance(0.7) ? "true" : "false")
@@ -250,7 +253,8 @@ struct DataGenerator: Sendable {
 
     /// A signed-looking CDN address. Nothing is served there: the emulator only serves the API.
     private func cdnURL(_ random: inout SeededRandom, video: Bool) -> String {
-        let signature = "&_nc_ohc=" + random.text(15, from: SeededRandom.base64URL) + "&oh=00_"
+        let signature =
+            "&_nc_ohc=" + random.text(15, from: SeededRandom.base64URL) + "&oh=00_"
             + random.text(43, from: SeededRandom.base64URL) + "&oe=" + String(random.next() >> 33, radix: 16)
         if video {
             return "https://scontent.cdninstagram.com/o1/v/t16/f2/m86/" + random.text(32, from: SeededRandom.base62)

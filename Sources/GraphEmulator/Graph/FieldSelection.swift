@@ -51,7 +51,9 @@ struct FieldSelection {
                     throw GraphAPIError.invalidParameter("(#100) Unknown field modifier \(modifier) on \(request.name)")
                 }
                 guard let limit = Int(argument), limit > 0 else {
-                    throw GraphAPIError.invalidParameter("(#100) The limit of \(request.name) must be a positive integer")
+                    throw GraphAPIError.invalidParameter(
+                        "(#100) The limit of \(request.name) must be a positive integer"
+                    )
                 }
                 request.limit = limit
             case "{":

@@ -144,7 +144,11 @@ extension GraphExchange {
         if hasPrevious {
             buffer.key("previous")
             buffer.string(
-                link(object: object, edge: "insights", parameters: base + [("since", String(since - span)), ("until", String(since))])
+                link(
+                    object: object,
+                    edge: "insights",
+                    parameters: base + [("since", String(since - span)), ("until", String(since))]
+                )
             )
         }
         if hasNext {
@@ -153,7 +157,11 @@ extension GraphExchange {
             }
             buffer.key("next")
             buffer.string(
-                link(object: object, edge: "insights", parameters: base + [("since", String(until)), ("until", String(until + span))])
+                link(
+                    object: object,
+                    edge: "insights",
+                    parameters: base + [("since", String(until)), ("until", String(until + span))]
+                )
             )
         }
         buffer.raw("}")

@@ -120,7 +120,11 @@ extension GraphExchange {
         case "reels_skip_rate": return random.int(5...80)
         case "crossposted_views": return views + random.int(0...(views / 3 + 1))
         default:
-            var metricRandom = SeededRandom(seed, UInt64(media.id) ?? 0, SeededRandom.hash(metric.utf8.map(UInt64.init)))
+            var metricRandom = SeededRandom(
+                seed,
+                UInt64(media.id) ?? 0,
+                SeededRandom.hash(metric.utf8.map(UInt64.init))
+            )
             return metricRandom.int(0...(reach / 20 + 5))
         }
     }

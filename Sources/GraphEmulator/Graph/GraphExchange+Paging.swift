@@ -12,7 +12,11 @@ extension GraphExchange {
 
     /// The link of a top-level edge: the request's own parameters, less its cursor.
     func requestLink(object: String, edge: String) -> String {
-        link(object: object, edge: edge, parameters: request.parameters.filter { $0.name != "after" && $0.name != "before" })
+        link(
+            object: object,
+            edge: edge,
+            parameters: request.parameters.filter { $0.name != "after" && $0.name != "before" }
+        )
     }
 
     /// The link of an edge expanded inside `fields`: its subfields and limit become the link's parameters.

@@ -37,7 +37,12 @@ struct InsightMetric: Sendable {
         InsightMetric("views", "Views", "The number of times your post was played or displayed.", all),
         InsightMetric("reposts", "Reposts", "The number of times your post was reposted.", all),
         InsightMetric("follows", "Follows", "The number of accounts that started following you.", [.feed, .story]),
-        InsightMetric("profile_visits", "Profile visits", "The number of times your profile was visited.", [.feed, .story]),
+        InsightMetric(
+            "profile_visits",
+            "Profile visits",
+            "The number of times your profile was visited.",
+            [.feed, .story]
+        ),
         InsightMetric(
             "profile_activity",
             "Profile activity",
@@ -66,7 +71,12 @@ struct InsightMetric: Sendable {
             [.reels]
         ),
         InsightMetric("reels_skip_rate", "Skip rate", "The percentage of views that skipped your reel.", [.reels]),
-        InsightMetric("crossposted_views", "Crossposted views", "Views of your reel on Instagram and Facebook.", [.reels]),
+        InsightMetric(
+            "crossposted_views",
+            "Crossposted views",
+            "Views of your reel on Instagram and Facebook.",
+            [.reels]
+        ),
         InsightMetric("facebook_views", "Facebook views", "Views of your reel on Facebook.", [.reels]),
     ]
 

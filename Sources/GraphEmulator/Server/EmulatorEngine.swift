@@ -17,7 +17,9 @@ final class EmulatorEngine: Sendable {
             mediaPerAccount: configuration.mediaPerAccount
         )
         state = NIOLockedValueBox(EmulatorState(dataset: dataset))
-        log = try configuration.requestLogPath.map { path throws(EmulatorConfigurationError) in try RequestLog(path: path) }
+        log = try configuration.requestLogPath.map { path throws(EmulatorConfigurationError) in
+            try RequestLog(path: path)
+        }
     }
 
     var accounts: [EmulatedAccount] {

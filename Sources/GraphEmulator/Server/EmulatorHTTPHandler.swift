@@ -59,7 +59,10 @@ final class EmulatorHTTPHandler: ChannelInboundHandler {
         var headers = HTTPHeaders(response.headers)
         let cut = response.body.count > 1 ? response.body.count / 2 : response.body.count
         let sent = response.transport == .complete ? response.body : Array(response.body.prefix(cut))
-        headers.add(name: "Content-Length", value: String(response.transport == .reset ? response.body.count : sent.count))
+        headers.add(
+            name: "Content-Length",
+            value: String(response.transport == .reset ? response.body.count : sent.count)
+        )
         let closing = !keepAlive || response.transport == .reset
         headers.add(name: "Connection", value: closing ? "close" : "keep-alive")
         let head = HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers)

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GraphEmulator
+
+extension IGExportCommand {
+    /// `igexport emulator`: serves the offline Graph API emulator on loopback until SIGINT or SIGTERM.
+    struct Emulator: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "emulator",
+            abstract: "Serve an offline emulator of graph.instagram.com on loopback.",
+            discussion: """
+                Prints its base URL and each account's id, username and token, then answers as the Instagram API \
+                with Instagram Login does, with deterministic data made from the seed.
+
+                Faults (--faults) are comma-separated name=value items: http500, reset, truncate, throttle and \
+                empty take a rate (0.1) or every:K; slow takes the same with an optional delay (slow=every:7@300ms); \
+                cursor_ttl takes a duration (30s); token_expiry a number of calls (200).
+                """
+        )
+
+        @Option(help: "The port to listen on; 0 takes any free port.")
+        var port: Int = 8080
+
+        @Option(help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "The seed of every generated value.")
+        var seed: UInt64 = 42
+
+        @Option(help: "How many accounts to serve.")
+        var accounts: Int = 1
+
+        @Option(help: "How many media each account starts with.")
+        var media: Int = 120
+
+        @Option(help: "A delay added to every answer, e.g. 40ms.")
+        var latency: String = "0ms"
+
+        @Option(help: "Faults to inject, e.g. http500=0.1,reset=every:50,cursor_ttl=30s.")
+        var faults: String = ""
+
+        @Option(name: .customLong("rate-limit"), help: "A per-account call budget, CALLS/WINDOW, e.g. 200/1h.")
+        var rateLimit: String?
+
+        @Option(name: .customLong("request-log"), help: "Write one JSON line per request to this file.")
+        var requestLog: String?
+
+        func validate() throws {
+            _ = try makeConfiguration()
+        }
+
+        func run() async throws {
+            let configuration = try makeConfiguration()
+            let server: GraphEmulatorServer
+            do {
+                server = try await GraphEmulatorServer.start(configuration)
+            } catch let error as EmulatorConfigurationError {
+                throw ValidationError(error.description)
+            } catch {
+                printError("igexport: cannot listen on \(host):\(port): \(error)")
+                throw ExitCode(ExitStatus.unavailable)
+            }
+            var banner = "Graph API emulator listening on \(server.baseURL)\n"
+            for account in server.accounts {
+                banner += "account \(account.id) username \(account.username) token \(account.token)\n"
+            }
+            FileHandle.standardOutput.write(Data(banner.utf8))
+            _ = await TerminationSignal().wait()
+            try await server.shutdown()
+        }
+
+        private func makeConfiguration() throws(ValidationError) -> EmulatorConfiguration {
+            do {
+                let configuration = EmulatorConfiguration(
+                    host: host,
+                    port: port,
+                    seed: seed,
+                    accounts: accounts,
+                    mediaPerAccount: media,
+                    latency: try DurationSyntax.parse(latency),
+                    faults: try FaultPlan(parsing: faults),
+                    rateLimit: try rateLimit.map { text throws(EmulatorConfigurationError) in
+                        try RateLimit(parsing: text)
+                    },
+                    requestLogPath: requestLog
+                )
+                try configuration.validate()
+                return configuration
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+}
+
+/// Waits for SIGINT or SIGTERM. Its state is touched only on its own serial queue, hence `@unchecked Sendable`.
+private final class TerminationSignal: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "igexport.emulator.signals")
+    private var sources: [any DispatchSourceSignal] = []
+    private var continuation: CheckedContinuation<Int32, Never>?
+
+    func wait() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.continuation = continuation
+                for number in [SIGINT, SIGTERM] {
+                    signal(number, SIG_IGN)
+                    let source = DispatchSource.makeSignalSource(signal: number, queue: self.queue)
+                    source.setEventHandler { self.received(number) }
+                    source.resume()
+                    self.sources.append(source)
+                }
+            }
+        }
+    }
+
+    private func received(_ number: Int32) {
+        continuation?.resume(returning: number)
+        continuation = nil
+        for source in sources {
+            source.cancel()
+        }
+    }
+}
