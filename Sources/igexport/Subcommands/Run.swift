@@ -37,12 +37,16 @@ extension IGExportCommand {
                 } else {
                     source = ResolvedSource(config.source)
                 }
+                let http = try CurlClient(
+                    configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
+                )
                 let runner = Runner(config: config, source: source, logger: logger) { account in
                     GraphClient(
-                        baseURL: source.baseURL,
+                        http: http,
+                        api: source.baseURL,
                         apiVersion: source.apiVersion,
                         token: account.token,
-                        http: config.http,
+                        retry: config.http.retry,
                         logger: logger
                     )
                 }
