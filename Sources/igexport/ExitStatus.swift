@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphEmulator
 import IGExport
 
 /// The one place where errors become exit codes (sysexits.h), as the README and `--help` document them.
@@ -31,7 +32,12 @@ enum ExitStatus {
     /// The exit code for an error thrown by a command.
     static func code(for error: any Error) -> Int32 {
         switch error {
-        case is ConfigError: config
+        case is ConfigError, is EmulatorConfigurationError: config
+        case let error as GraphError: code(for: error.category)
+        case is CurlError: unavailable
+        case is GraphLoopError: dataError
+        case let error as RunLockError: error.isHeld ? temporaryFailure : cannotCreate
+        case let error as StateError: error.kind == .io ? ioError : dataError
         case let error as SinkError:
             switch error.kind {
             case .cannotCreate: cannotCreate
@@ -39,6 +45,15 @@ enum ExitStatus {
             case .corrupt: dataError
             }
         default: software
+        }
+    }
+
+    private static func code(for category: GraphError.Category) -> Int32 {
+        switch category {
+        case .transient, .reduceData, .cursor: unavailable
+        case .throttled: temporaryFailure
+        case .auth, .permission: noPermission
+        case .other: dataError
         }
     }
 }

@@ -17,7 +17,7 @@ public struct StateStore: Sendable {
     public func load() throws(StateError) -> RunState? {
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw StateError(path: path, message: "cannot read the state file")
+                throw StateError(.io, path: path, message: "cannot read the state file")
             }
             return nil
         }
@@ -25,6 +25,7 @@ public struct StateStore: Sendable {
             return try Self.decoder.decode(RunState.self, from: data)
         } catch {
             throw StateError(
+                .corrupt,
                 path: path,
                 message: "the state file is not valid (\(error)); remove it or run with --fresh to start over"
             )
@@ -37,19 +38,19 @@ public struct StateStore: Sendable {
         do {
             data = try Self.encoder.encode(state)
         } catch {
-            throw StateError(path: path, message: "cannot encode the state (\(error))")
+            throw StateError(.io, path: path, message: "cannot encode the state (\(error))")
         }
         do {
             try AtomicFile.write(data, to: path, mode: 0o600, sync: sync)
         } catch {
-            throw StateError(path: path, message: "cannot write the state file: \(error)")
+            throw StateError(.io, path: path, message: "cannot write the state file: \(error)")
         }
     }
 
     /// Removes the state file, if any.
     public func remove() throws(StateError) {
         guard unlink(path) == 0 || errno == ENOENT else {
-            throw StateError(path: path, message: "cannot remove the state file: \(String(cString: strerror(errno)))")
+            throw StateError(.io, path: path, message: "cannot remove the state file: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -69,11 +70,21 @@ public struct StateStore: Sendable {
 
 /// A state file that cannot be read, parsed or written.
 public struct StateError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, which decides the exit code.
+    public enum Kind: Sendable, Equatable {
+        /// Reading or writing failed (exit 74).
+        case io
+        /// The file is not a state file igexport can use (exit 65).
+        case corrupt
+    }
+
+    public var kind: Kind
     public var path: String
     public var message: String
 
     /// Creates an error.
-    public init(path: String, message: String) {
+    public init(_ kind: Kind, path: String, message: String) {
+        self.kind = kind
         self.path = path
         self.message = message
     }
