@@ -15,7 +15,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Rate limited (4, 17, 32, 341, 613, 80000-80004): wait as the usage headers say; exit 75 when the
         /// wait is too long.
         case throttled
-        /// The token is expired, revoked or invalid (190, 102): stop at once, exit 77.
+        /// The token is expired, revoked, invalid or missing (190, 102, 104): stop at once, exit 77.
         case auth
         /// The token lacks a permission (10, 200-299): exit 77.
         case permission
@@ -81,7 +81,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     public static func classify(code: Int, message: String, isTransient: Bool) -> Category {
         let text = message.lowercased()
         switch code {
-        case 190, 102:
+        case 190, 102, 104:
             return .auth
         case 4, 17, 32, 341, 613, 80000...80004:
             return .throttled
@@ -169,6 +169,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case 464: "the user is not confirmed"
         case 467: "invalid access token"
         case 492: "invalid session"
+        case _ where code == 104: "no access token was sent"
         default: message.lowercased().contains("expired") ? "token expired" : "the token was refused"
         }
     }

@@ -14,6 +14,7 @@ import Testing
         (80002, "There have been too many calls to this Instagram account.", .throttled),
         (190, "Error validating access token: Session has expired", .auth),
         (102, "Session key invalid", .auth),
+        (104, "An access token is required to request this resource.", .auth),
         (10, "(#10) Not enough viewers for the media to show insights", .permission),
         (200, "Permissions error", .permission),
         (299, "Permissions error", .permission),
