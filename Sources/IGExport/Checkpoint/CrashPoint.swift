@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Named places where the crash tests kill the process on purpose, to prove that a crash there loses nothing.
 ///
@@ -18,7 +17,7 @@ enum CrashPoint: String {
         return (String(parts[0]), count)
     }()
 
-    private static let arrivals = Mutex<[String: Int]>([:])
+    private static let arrivals = Locked<[String: Int]>([:])
 
     /// Kills the process here if this is the arrival `IGEXPORT_CRASH_AT` names.
     func reach() {
