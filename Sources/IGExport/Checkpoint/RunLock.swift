@@ -12,7 +12,10 @@ public final class RunLock: Sendable {
     public init(pipeline: String, statePath: String, now: Date = Date()) throws(RunLockError) {
         let path = statePath + ".lock"
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: folder.isEmpty ? "." : folder,
+            withIntermediateDirectories: true
+        )
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw RunLockError(pipeline: pipeline, message: "cannot open \(path): \(String(cString: strerror(errno)))")

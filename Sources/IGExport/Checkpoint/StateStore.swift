@@ -50,7 +50,11 @@ public struct StateStore: Sendable {
     /// Removes the state file, if any.
     public func remove() throws(StateError) {
         guard unlink(path) == 0 || errno == ENOENT else {
-            throw StateError(.io, path: path, message: "cannot remove the state file: \(String(cString: strerror(errno)))")
+            throw StateError(
+                .io,
+                path: path,
+                message: "cannot remove the state file: \(String(cString: strerror(errno)))"
+            )
         }
     }
 

@@ -22,7 +22,12 @@ struct EdgeReader: Sendable {
             let window = until.map { [("until", String($0))] } ?? []
             return try await client.page(path, parameters: parameters + window, limit: limit, after: cursor)
         case .window(let until):
-            return try await client.page(path, parameters: parameters + [("until", String(until))], limit: limit, after: nil)
+            return try await client.page(
+                path,
+                parameters: parameters + [("until", String(until))],
+                limit: limit,
+                after: nil
+            )
         }
     }
 }

@@ -10,7 +10,9 @@ struct MediaInsightsReader: Sendable {
     let metrics: [String]
 
     static let defaultMetrics: [String: [String]] = [
-        "FEED": ["reach", "likes", "comments", "saved", "shares", "total_interactions", "views", "follows", "profile_visits"],
+        "FEED": [
+            "reach", "likes", "comments", "saved", "shares", "total_interactions", "views", "follows", "profile_visits",
+        ],
         "REELS": [
             "reach", "likes", "comments", "saved", "shares", "total_interactions", "views", "ig_reels_avg_watch_time",
             "ig_reels_video_view_total_time",
@@ -29,10 +31,16 @@ struct MediaInsightsReader: Sendable {
         record.append("media_product_type", .string(productType))
         var values: [String: JSONValue] = [:]
         do {
-            let response = try await client.object("\(id)/insights", parameters: [("metric", wanted.joined(separator: ","))])
+            let response = try await client.object(
+                "\(id)/insights",
+                parameters: [("metric", wanted.joined(separator: ","))]
+            )
             for entry in response["data"]?.arrayValue ?? [] {
                 guard let object = entry.objectValue, let name = object["name"]?.stringValue else { continue }
-                values[name] = object["values"]?.arrayValue?.first?.objectValue?["value"] ?? object["total_value"]?.objectValue?["value"] ?? .null
+                values[name] =
+                    object["values"]?.arrayValue?.first?.objectValue?["value"] ?? object["total_value"]?.objectValue?[
+                        "value"
+                    ] ?? .null
             }
         } catch let error as GraphError where error.code == 10 {
             values = [:]

@@ -21,6 +21,7 @@ extension AccountExtraction {
         if saved.done { return }
         var position = startPosition(saved)
         var seenCursors: Set<String> = []
+        var emptyRepeats = 0
         var skip = Skip(saved)
 
         while true {
@@ -37,8 +38,15 @@ extension AccountExtraction {
                 continue
             }
             if let after = page.after, !seenCursors.insert(after).inserted {
-                throw GraphLoopError(path: edge.path, cursor: after)
+                // An empty page may hand back the cursor it was asked with; that is a retry, not a loop, as
+                // long as it does not go on.
+                guard page.data.isEmpty, position == .cursor(after, until: windowUntil(position)),
+                    emptyRepeats < config.http.retry.maxAttempts
+                else { throw GraphLoopError(path: edge.path, cursor: after) }
+                emptyRepeats += 1
+                continue
             }
+            emptyRepeats = 0
             var records = page.data.filter { skip.keeps($0) }
             var reachedOld = false
             if let threshold, let index = records.firstIndex(where: { (timestamp($0) ?? .max) < threshold }) {
@@ -47,17 +55,13 @@ extension AccountExtraction {
             }
             let derived = try await fanOut(records)
             let done = page.after == nil || reachedOld
-            let windowUntil: Int64? =
-                switch position {
-                case .start: nil
-                case .cursor(_, let until): until
-                case .window(let until): until
-                }
+            let windowUntil = windowUntil(position)
             let mainPage = Page(stream: stream, account: account, records: records, nextCursor: page.after)
             let last = records.last
             let lastTimestamp = last.flatMap { $0["timestamp"]?.stringValue }
             let newest = records.first.flatMap { $0["timestamp"]?.stringValue }
-            let idsAtLast = lastTimestamp.map { ts in records.filter { $0["timestamp"]?.stringValue == ts }.compactMap(id) } ?? []
+            let idsAtLast =
+                lastTimestamp.map { ts in records.filter { $0["timestamp"]?.stringValue == ts }.compactMap(id) } ?? []
             let count = records.count
             let now = Date()
             try await committer.commit([mainPage] + derived, account: context, key: key) { state in
@@ -81,6 +85,14 @@ extension AccountExtraction {
             skip.advance(records)
             guard let after = page.after, !done else { return }
             position = .cursor(after, until: windowUntil)
+        }
+    }
+
+    private func windowUntil(_ position: EdgeReader.Position) -> Int64? {
+        switch position {
+        case .start: nil
+        case .cursor(_, let until): until
+        case .window(let until): until
         }
     }
 

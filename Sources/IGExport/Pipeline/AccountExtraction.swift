@@ -74,7 +74,9 @@ struct AccountExtraction: Sendable {
         if let insights = config.extract.mediaInsights {
             let reader = MediaInsightsReader(client: client, metrics: insights.metrics)
             let records = try await media.boundedMap(limit: config.http.concurrency) { try await reader.read($0) }
-            pages.append(Page(stream: .mediaInsights, account: account, records: records.compactMap { $0 }, nextCursor: nil))
+            pages.append(
+                Page(stream: .mediaInsights, account: account, records: records.compactMap { $0 }, nextCursor: nil)
+            )
         }
         if let comments = config.extract.comments {
             let reader = CommentsReader(client: client, config: comments)

@@ -14,7 +14,9 @@ extension Sequence where Element: Sendable {
                 running += 1
             }
             while let (index, result) = try await group.next() {
-                if index >= results.count { results.append(contentsOf: [Result?](repeating: nil, count: index - results.count + 1)) }
+                if index >= results.count {
+                    results.append(contentsOf: [Result?](repeating: nil, count: index - results.count + 1))
+                }
                 results[index] = result
                 if let (nextIndex, element) = iterator.next() {
                     group.addTask { (nextIndex, try await transform(element)) }

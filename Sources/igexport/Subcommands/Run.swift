@@ -84,7 +84,9 @@ extension GraphEmulatorServer {
         ResolvedSource(
             baseURL: baseURL,
             apiVersion: apiVersion,
-            accounts: accounts.map { ResolvedSource.Account(id: $0.id, token: Secret(value: $0.token, source: "emulator")) }
+            accounts: accounts.map {
+                ResolvedSource.Account(id: $0.id, token: Secret(value: $0.token, source: "emulator"))
+            }
         )
     }
 }
