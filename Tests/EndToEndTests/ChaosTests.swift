@@ -1,0 +1,145 @@
+import Foundation
+import GraphEmulator
+import Testing
+
+/// DESIGN.md guarantees 1 and 2, as a user meets them: `igexport run` killed with SIGKILL at random moments
+/// and run again until it completes writes exactly what a run that was never interrupted writes.
+@Suite(.serialized) struct ChaosTests {
+    /// Media enough for many pages, small pages, latency so a run lasts long enough to be killed many times.
+    static let emulator = EmulatorConfiguration(
+        seed: 11,
+        mediaPerAccount: 520,
+        latency: .milliseconds(8),
+        faults: try! FaultPlan(parsing: "http500=0.05,reset=0.03,truncate=0.03,throttle=0.03")
+    )
+
+    static func pipeline(output: URL, server: GraphEmulatorServer) -> String {
+        """
+        version: 1
+        name: chaos
+        source:
+          api: \(server.baseURL)
+          token: ${env:CHAOS_TOKEN}
+        http:
+          retry: {max_attempts: 20, base_delay: 1ms, max_delay: 10ms}
+        extract:
+          profile: {}
+          media: {page_size: 10}
+        transform:
+          - normalize
+          - hashtags: {from: caption}
+        load:
+          - ndjson: {path: "\(output.path)/{stream}.ndjson"}
+          - csv: {stream: media, path: "\(output.path)/media.csv", dialect: excel}
+          - xml: {stream: media, path: "\(output.path)/media.xml"}
+          - rss: {stream: media, path: "\(output.path)/feed.xml", max_items: 50}
+        checkpoint: {path: "\(output.path)/.state/chaos.json"}
+        """
+    }
+
+    @Test func outputsAreByteIdenticalAfterTwentyOrMoreKills() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try await GraphEmulatorServer.start(Self.emulator)
+        let environment = ["CHAOS_TOKEN": server.accounts[0].token]
+
+        let reference = folder.url.appendingPathComponent("reference")
+        let referencePipeline = try folder.write(Self.pipeline(output: reference, server: server), to: "reference.yaml")
+        let clean = try Command(arguments: ["run", referencePipeline.path], environment: environment).run()
+        #expect(clean.status == 0, "\(clean.stderr)")
+
+        let chaos = folder.url.appendingPathComponent("chaos")
+        let chaosPipeline = try folder.write(Self.pipeline(output: chaos, server: server), to: "chaos.yaml")
+        var random = SplitMix(seed: 2026)
+        var kills = 0
+        var completed = false
+        while !completed {
+            let (process, _, _) = try Command(arguments: ["run", chaosPipeline.path], environment: environment).start()
+            let delay = 15 + Int(random.next() % 100)
+            try await Task.sleep(for: .milliseconds(delay))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+            completed = process.terminationReason == .exit && process.terminationStatus == 0
+            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
+            if kills >= 20 && !completed {
+                let clock = ContinuousClock()
+                let started = clock.now
+                let finish = try Command(arguments: ["run", chaosPipeline.path], environment: environment).run()
+                #expect(finish.status == 0, "\(finish.stderr)")
+                print("chaos: the last resume ran to completion in \(clock.now - started)")
+                completed = true
+            }
+        }
+        print("chaos: the run survived \(kills) kills")
+        #expect(kills >= 20)
+        try expectSameOutputs(reference, chaos)
+        try await server.shutdown()
+    }
+
+    @Test(arguments: ["before-rename:3", "before-rename:17", "between-publishes:1", "between-publishes:3"])
+    func aCrashWhileSavingStateOrPublishingLosesNothing(crashPoint: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try await GraphEmulatorServer.start(
+            EmulatorConfiguration(seed: 11, mediaPerAccount: 520, faults: Self.emulator.faults)
+        )
+        let environment = ["CHAOS_TOKEN": server.accounts[0].token]
+        let reference = folder.url.appendingPathComponent("reference")
+        let referencePipeline = try folder.write(Self.pipeline(output: reference, server: server), to: "reference.yaml")
+        #expect(try Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0)
+
+        let crashed = folder.url.appendingPathComponent("crashed")
+        let pipeline = try folder.write(Self.pipeline(output: crashed, server: server), to: "crashed.yaml")
+        var crashEnvironment = environment
+        crashEnvironment["IGEXPORT_CRASH_AT"] = crashPoint
+        let first = try Command(arguments: ["run", pipeline.path], environment: crashEnvironment).start()
+        first.0.waitUntilExit()
+        #expect(first.0.terminationReason == .uncaughtSignal)
+        let second = try Command(arguments: ["run", pipeline.path], environment: environment).run()
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("(resumed)"))
+        try expectSameOutputs(reference, crashed)
+        try await server.shutdown()
+    }
+
+    /// Every published file of `a` equals `b`'s, but for `lastBuildDate`, which records the run itself.
+    private func expectSameOutputs(_ a: URL, _ b: URL) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names == ["feed.xml", "media.csv", "media.ndjson", "media.xml", "profile.ndjson"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: b.path).filter { !$0.hasPrefix(".") }
+        #expect(leftovers.sorted() == names)
+        for name in names {
+            let left = try runIndependent(Data(contentsOf: a.appendingPathComponent(name)))
+            let right = try runIndependent(Data(contentsOf: b.appendingPathComponent(name)))
+            #expect(left == right, "\(name) differs")
+        }
+    }
+
+    private func runIndependent(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let start = text.range(of: "<lastBuildDate>"), let end = text.range(of: "</lastBuildDate>") else {
+            return data
+        }
+        return Data((String(text[..<start.lowerBound]) + String(text[end.upperBound...])).utf8)
+    }
+}
+
+/// A small seeded generator, so the kill moments are the same on every run of the test.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
