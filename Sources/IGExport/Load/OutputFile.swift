@@ -34,13 +34,13 @@ public final class OutputFile {
         partialPath = OutputFile.partialPath(for: path)
         buffer.reserveCapacity(OutputFile.bufferSize)
         if let resumeOffset {
-            descriptor = open(partialPath, O_WRONLY | O_CLOEXEC)
+            descriptor = open(partialPath, O_RDWR | O_CLOEXEC)
             guard descriptor >= 0 else {
                 throw SinkError(
                     .corrupt,
                     path: partialPath,
                     message: "cannot reopen the partial file to resume at byte \(resumeOffset): "
-                        + OutputFile.describe(errno) + "; delete the checkpoint to start the output over",
+                        + OutputFile.describe(errno) + "; run with --fresh to start the output over",
                     errno: errno
                 )
             }
@@ -56,7 +56,21 @@ public final class OutputFile {
                     .corrupt,
                     path: partialPath,
                     message: "the partial file has \(status.st_size) bytes but the checkpoint committed "
-                        + "\(resumeOffset); delete the checkpoint to start the output over"
+                        + "\(resumeOffset); run with --fresh to start the output over"
+                )
+            }
+            // Every sink ends what it commits with a newline, so a committed offset that does not follow one
+            // means the checkpoint and the file disagree: continuing would splice two records together.
+            var previous: UInt8 = UInt8(ascii: "\n")
+            if resumeOffset > 0,
+                pread(descriptor, &previous, 1, off_t(resumeOffset - 1)) != 1 || previous != UInt8(ascii: "\n")
+            {
+                close(descriptor)
+                throw SinkError(
+                    .corrupt,
+                    path: partialPath,
+                    message: "byte \(resumeOffset) of the partial file is not the end of a record; "
+                        + "run with --fresh to start the output over"
                 )
             }
             guard ftruncate(descriptor, off_t(resumeOffset)) == 0, lseek(descriptor, off_t(resumeOffset), SEEK_SET) >= 0

@@ -59,7 +59,7 @@ import Testing
 
     @Test func givesUpAfterTheTotalTimeout() async throws {
         var response = ScriptedServer.Response.json("{}")
-        response.delay = .seconds(3)
+        response.delay = .seconds(10)
         let server = try ScriptedServer([response])
         let clock = ContinuousClock()
         let start = clock.now
@@ -67,7 +67,8 @@ import Testing
             try await client(timeout: .milliseconds(300)).get(server.url + "/slow")
         }
         #expect(error?.code == 28)
-        #expect(clock.now - start < .seconds(2))
+        // Well before the server would have answered, however loaded the machine.
+        #expect(clock.now - start < .seconds(8))
     }
 
     @Test func runsRequestsConcurrentlyUpToThePoolSize() async throws {
