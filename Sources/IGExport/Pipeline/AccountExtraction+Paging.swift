@@ -102,7 +102,7 @@ extension AccountExtraction {
         {
             return .cursor(cursor, until: saved.windowUntil)
         }
-        if let last = saved.lastTimestamp, let seconds = GraphTimestamp.seconds(last) {
+        if let last = saved.lastTimestamp, let seconds = Timestamp(parsing: last)?.seconds {
             return .window(until: seconds)
         }
         return .start
@@ -116,7 +116,7 @@ private struct Skip {
     var idsAtLast: Set<String>
 
     init(_ state: StreamState) {
-        lastTimestamp = state.lastTimestamp.flatMap(GraphTimestamp.seconds)
+        lastTimestamp = state.lastTimestamp.flatMap { Timestamp(parsing: $0)?.seconds }
         idsAtLast = Set(state.idsAtLastTimestamp)
     }
 
@@ -143,7 +143,7 @@ private struct Skip {
 }
 
 private func timestamp(_ record: Record) -> Int64? {
-    record["timestamp"]?.stringValue.flatMap(GraphTimestamp.seconds)
+    record["timestamp"]?.stringValue.flatMap { Timestamp(parsing: $0)?.seconds }
 }
 
 private func id(_ record: Record) -> String? {

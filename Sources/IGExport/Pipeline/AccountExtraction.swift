@@ -54,7 +54,7 @@ struct AccountExtraction: Sendable {
         let key = RunState.key(account: account, stream: .media)
         var threshold: Int64?
         if media.mode == .incremental, let newest = bookmarks[key]?.newestTimestamp,
-            let seconds = GraphTimestamp.seconds(newest)
+            let seconds = Timestamp(parsing: newest)?.seconds
         {
             threshold = seconds - Int64(media.lookback.seconds)
         }

@@ -107,8 +107,8 @@ actor PageCommitter {
     private func newest(_ a: String?, _ b: String?) -> String? {
         guard let a else { return b }
         guard let b else { return a }
-        let secondsA = GraphTimestamp.seconds(a) ?? 0
-        let secondsB = GraphTimestamp.seconds(b) ?? 0
+        let secondsA = Timestamp(parsing: a)?.seconds ?? 0
+        let secondsB = Timestamp(parsing: b)?.seconds ?? 0
         return secondsA >= secondsB ? a : b
     }
 }
