@@ -1,0 +1,71 @@
+import Foundation
+import GraphEmulator
+import Testing
+
+@Suite struct OverlapTests {
+    private func pipeline(server: GraphEmulatorServer, output: URL) -> String {
+        """
+        version: 1
+        name: overlap
+        source:
+          api: \(server.baseURL)
+          token: ${env:OVERLAP_TOKEN}
+        extract:
+          media: {page_size: 10}
+        load:
+          - ndjson: {path: "\(output.path)/media.ndjson"}
+        checkpoint: {path: "\(output.path)/.state/overlap.json"}
+        """
+    }
+
+    @Test func aSecondRunExits75AndTheFirstFinishesIntact() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try await GraphEmulatorServer.start(
+            EmulatorConfiguration(seed: 8, mediaPerAccount: 150, latency: .milliseconds(20))
+        )
+        let environment = ["OVERLAP_TOKEN": server.accounts[0].token]
+        let output = folder.url.appendingPathComponent("out")
+        let file = try folder.write(pipeline(server: server, output: output), to: "overlap.yaml")
+
+        let (first, firstOut, _) = try Command(arguments: ["run", file.path], environment: environment).start()
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(first.isRunning)
+        let second = try Command(arguments: ["run", file.path], environment: environment).run()
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("pipeline overlap is already running (pid \(first.processIdentifier), since "))
+
+        _ = firstOut.fileHandleForReading.readDataToEndOfFile()
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        let lines = try String(contentsOf: output.appendingPathComponent("media.ndjson"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 150)
+        try await server.shutdown()
+    }
+
+    @Test func freshDiscardsAnInterruptedRunAndStartsOver() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try await GraphEmulatorServer.start(EmulatorConfiguration(seed: 8, mediaPerAccount: 150))
+        let environment = ["OVERLAP_TOKEN": server.accounts[0].token]
+        let output = folder.url.appendingPathComponent("out")
+        let file = try folder.write(pipeline(server: server, output: output), to: "overlap.yaml")
+
+        var crash = environment
+        crash["IGEXPORT_CRASH_AT"] = "before-rename:6"
+        let (interrupted, _, _) = try Command(arguments: ["run", file.path], environment: crash).start()
+        interrupted.waitUntilExit()
+        #expect(interrupted.terminationReason == .uncaughtSignal)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".media.ndjson.partial").path))
+
+        let fresh = try Command(arguments: ["run", "--fresh", file.path], environment: environment).run()
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(!fresh.stdout.contains("(resumed)"))
+        let lines = try String(contentsOf: output.appendingPathComponent("media.ndjson"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 150)
+        #expect(Set(lines).count == 150)
+        try await server.shutdown()
+    }
+}
