@@ -33,8 +33,9 @@ enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
         case is ConfigError, is EmulatorConfigurationError: config
-        case let error as GraphError: code(for: error.category)
-        case is CurlError: unavailable
+        case let error as GraphError:
+            error.category == .other && error.code == 0 ? unavailable : code(for: error.category)
+        case is CurlError: software
         case is GraphLoopError: dataError
         case let error as RunLockError: error.isHeld ? temporaryFailure : cannotCreate
         case let error as StateError: error.kind == .io ? ioError : dataError

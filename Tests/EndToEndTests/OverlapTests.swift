@@ -22,7 +22,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let server = try await GraphEmulatorServer.start(
-            EmulatorConfiguration(seed: 8, mediaPerAccount: 150, latency: .milliseconds(20))
+            EmulatorConfiguration(seed: 8, mediaPerAccount: 150, latency: .milliseconds(100))
         )
         let environment = ["OVERLAP_TOKEN": server.accounts[0].token]
         let output = folder.url.appendingPathComponent("out")

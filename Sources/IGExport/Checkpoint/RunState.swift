@@ -36,6 +36,9 @@ public struct RunProgress: Codable, Sendable, Equatable {
     /// The UTC date the run started, which `{date}` in paths keeps across resumes.
     public var date: String
     public var phase = Phase.extracting
+    /// What the run's outputs depend on (see `PipelineConfig.outputFingerprint`): a resume under an edited
+    /// pipeline would mix two layouts in one file.
+    public var outputFingerprint: String?
     public var updatedAt: Date
     /// Per `account/stream`.
     public var streams: [String: StreamState] = [:]

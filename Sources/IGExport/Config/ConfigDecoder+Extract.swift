@@ -28,8 +28,14 @@ extension ConfigDecoder {
         }
         if let stories = keys["stories"] {
             var config = StoriesConfig()
-            if let options = try options(stories, allowed: ["fields"]), let fields = options["fields"] {
+            let options = try options(stories, allowed: ["fields"])
+            if let fields = options?["fields"] {
                 config.fields = try fieldList(fields)
+            }
+            if !config.fields.contains("id") || !config.fields.contains("timestamp") {
+                throw (options?["fields"] ?? stories).error(
+                    "stories fields must include id and timestamp (checkpoints and resume rely on them)"
+                )
             }
             extract.stories = config
         }

@@ -64,7 +64,14 @@ extension ConfigDecoder {
             if let columns = keys["columns"] { sink.csv.columns = try columns.stringList() }
             if let dialect = keys["dialect"] { sink.csv.dialect = try dialect.oneOf(CSVDialect.self) }
             if let separator = keys["array_separator"] { sink.csv.arraySeparator = try separator.nonEmptyString() }
-            if let header = keys["header"] { sink.csv.header = try header.bool() }
+            if let header = keys["header"] {
+                sink.csv.header = try header.bool()
+                if !sink.csv.header && sink.csv.columns.isEmpty {
+                    throw header.error(
+                        "a CSV without a header needs `columns`, or a resumed file could not know its own"
+                    )
+                }
+            }
         case .rss:
             guard streams == [.media] else {
                 throw (keys["stream"] ?? keys["streams"] ?? node).error("an RSS feed is made of the media stream")

@@ -33,11 +33,11 @@ struct ConfigDecoder {
         config.load = try sinks(loadNode, extract: config.extract)
         let accountCount =
             config.source.api == .emulator ? config.source.emulator.accounts : config.source.accounts.count
+        // Accounts run concurrently: sharing one file, their pages would interleave in a different order on
+        // every run, and a CSV header or an RSS channel would describe only one of them.
         for (index, sink) in config.load.enumerated() where accountCount > 1 && !sink.path.contains("{account}") {
-            if sink.format == .rss || sink.format == .csv && sink.csv.header {
-                let item = (try? loadNode.list())?[safe: index] ?? loadNode
-                throw item.error("several accounts are exported: put {account} in this writer's path")
-            }
+            let item = (try? loadNode.list())?[safe: index] ?? loadNode
+            throw item.error("several accounts are exported: put {account} in this writer's path")
         }
         if let checkpoint = keys["checkpoint"] {
             config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)

@@ -23,6 +23,19 @@ public struct PipelineConfig: Sendable {
     }
 }
 
+extension PipelineConfig {
+    /// A digest of everything that shapes the outputs (`extract`, `transform`, `load`), stable across
+    /// processes (FNV-1a over their description), so a resume can tell that the pipeline was edited.
+    public var outputFingerprint: String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in "\(extract)|\(transform)|\(load)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
 /// Where records come from: the API (or the built-in emulator), its version, the token and the accounts.
 public struct SourceConfig: Sendable {
     /// The API's base URL, or the built-in emulator.

@@ -2,7 +2,7 @@
 ///
 /// Metrics differ by product type, and the API refuses a whole request that names one it does not serve, so
 /// the default sets below follow the reference's table (deprecated metrics such as `impressions` and `plays`
-/// left out). Carousel children and stories older than a day have none. When the API answers code 10 (too
+/// left out). Carousel children and stories older than a day have none. When the API answers code 10 with "Not enough viewers" (too
 /// few viewers to show insights), the metrics are written as null: the media exists, its figures do not.
 struct MediaInsightsReader: Sendable {
     let client: any GraphFetching
@@ -42,7 +42,9 @@ struct MediaInsightsReader: Sendable {
                         "value"
                     ] ?? .null
             }
-        } catch let error as GraphError where error.code == 10 {
+        } catch let error as GraphError
+            where error.code == 10 && error.message.lowercased().contains("not enough viewers")
+        {
             values = [:]
         }
         for metric in wanted {

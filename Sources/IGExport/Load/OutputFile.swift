@@ -61,10 +61,8 @@ public final class OutputFile {
             }
             // Every sink ends what it commits with a newline, so a committed offset that does not follow one
             // means the checkpoint and the file disagree: continuing would splice two records together.
-            var previous: UInt8 = UInt8(ascii: "\n")
-            if resumeOffset > 0,
-                pread(descriptor, &previous, 1, off_t(resumeOffset - 1)) != 1 || previous != UInt8(ascii: "\n")
-            {
+            // A UTF-8 byte order mark alone (an Excel CSV with no header and no rows yet) is a boundary too.
+            guard OutputFile.isRecordBoundary(descriptor, resumeOffset) else {
                 close(descriptor)
                 throw SinkError(
                     .corrupt,
@@ -116,21 +114,25 @@ public final class OutputFile {
     public func flush() throws(SinkError) {
         guard !buffer.isEmpty else { return }
         guard descriptor >= 0 else { throw SinkError(.io, path: partialPath, message: "the file is already closed") }
-        let failed = buffer.withUnsafeBytes { bytes in
+        var failed = false
+        let done = buffer.withUnsafeBytes { bytes in
             var done = 0
             while done < bytes.count {
                 let count = systemWrite(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return true
+                    failed = true
+                    break
                 }
                 done += count
             }
-            return false
+            return done
         }
+        // Bytes that reached the file count as written even when the rest failed, so `offset` stays the
+        // file's true length and a later cut-back lands where the checkpoint says.
+        written += UInt64(done)
+        buffer.removeFirst(done)
         if failed { throw OutputFile.failure(.io, partialPath, "cannot write") }
-        written += UInt64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes out the buffer, fsyncs the file when `sync` is true, and returns the committed offset.
@@ -155,6 +157,16 @@ public final class OutputFile {
         guard folderDescriptor >= 0 else { throw OutputFile.failure(.io, folder, "cannot open the folder to sync it") }
         defer { close(folderDescriptor) }
         guard fsync(folderDescriptor) == 0 else { throw OutputFile.failure(.io, folder, "cannot sync the folder") }
+    }
+
+    /// Whether `offset` follows a newline, is 0, or follows nothing but a UTF-8 byte order mark.
+    private static func isRecordBoundary(_ descriptor: Int32, _ offset: UInt64) -> Bool {
+        guard offset > 0 else { return true }
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var head = [UInt8](repeating: 0, count: 3)
+        if offset == 3, pread(descriptor, &head, 3, 0) == 3, head == byteOrderMark { return true }
+        var previous: UInt8 = 0
+        return pread(descriptor, &previous, 1, off_t(offset - 1)) == 1 && previous == UInt8(ascii: "\n")
     }
 
     /// The partial file written for the target `path`: `.<name>.partial` in the same folder, so that the

@@ -57,7 +57,7 @@ extension AccountExtraction {
             let done = page.after == nil || reachedOld
             let windowUntil = windowUntil(position)
             let mainPage = Page(stream: stream, account: account, records: records, nextCursor: page.after)
-            let last = records.last
+            let last = records.last { $0["timestamp"]?.stringValue != nil }
             let lastTimestamp = last.flatMap { $0["timestamp"]?.stringValue }
             let newest = records.first.flatMap { $0["timestamp"]?.stringValue }
             let idsAtLast =

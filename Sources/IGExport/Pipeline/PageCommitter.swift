@@ -13,6 +13,9 @@ actor PageCommitter {
     private let store: StateStore
     private let syncEveryPage: Bool
     private let transformer: Transformer
+    /// The first failure of a commit or publish. The sinks may then hold part of a batch that the state does
+    /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
+    private var failure: (any Error)?
 
     init(
         config: PipelineConfig,
@@ -43,6 +46,15 @@ actor PageCommitter {
         key: String,
         update: @Sendable (inout StreamState) -> Void
     ) throws {
+        try failStop { try commitBatch(pages, account: account, key: key, update: update) }
+    }
+
+    private func commitBatch(
+        _ pages: [Page],
+        account: AccountContext,
+        key: String,
+        update: (inout StreamState) -> Void
+    ) throws {
         guard var run = state.run else { return }
         var written: [Int] = []
         for page in pages {
@@ -70,6 +82,21 @@ actor PageCommitter {
     /// Marks the run as publishing, completes and renames every output, and stores the bookmarks; the state
     /// then holds no run. Returns the published paths and the run's totals.
     func publish(now: Date) throws -> (published: [String], records: [StreamKind: Int], pages: Int) {
+        try failStop { try publishOutputs(now: now) }
+    }
+
+    /// Runs `body`, and after its first failure refuses to run anything else.
+    private func failStop<Result>(_ body: () throws -> Result) throws -> Result {
+        if let failure { throw failure }
+        do {
+            return try body()
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    private func publishOutputs(now: Date) throws -> (published: [String], records: [StreamKind: Int], pages: Int) {
         guard var run = state.run else { return ([], [:], 0) }
         if run.phase != .publishing {
             for sink in sinks {

@@ -40,15 +40,32 @@ public struct Runner: Sendable {
         defer { withExtendedLifetime(lock) {} }
 
         let store = StateStore(path: config.checkpoint.path)
-        var state = try store.load() ?? RunState(pipeline: config.name)
+        var state = RunState(pipeline: config.name)
+        do {
+            if let saved = try store.load() { state = saved }
+        } catch {
+            guard options.fresh, error.kind == .corrupt else { throw error }
+            logger.warning("starting over from a damaged state file", metadata: ["error": "\(error)"])
+        }
         if options.fresh, let run = state.run {
             logger.notice("discarding the interrupted run", metadata: ["run": "\(run.id)"])
             try OutputFile.discardPartials(of: Array(run.outputs.keys))
             state.run = nil
         }
         let resumed = state.run != nil
+        if let run = state.run, let fingerprint = run.outputFingerprint, fingerprint != config.outputFingerprint {
+            throw ConfigError(
+                path: config.file,
+                line: 0,
+                column: 0,
+                key: "",
+                message: "extract, transform or load changed since run \(run.id) was interrupted, so it cannot be "
+                    + "resumed into the same files; restore the file, or run with --fresh to start over"
+            )
+        }
         if state.run == nil {
             state.run = RunProgress(id: Self.runID(started), startedAt: started, date: Self.utcDate(started))
+            state.run?.outputFingerprint = config.outputFingerprint
             try store.save(state, sync: config.checkpoint.durability == .page)
         }
         guard let run = state.run else { return RunReport(runID: "") }
@@ -85,7 +102,8 @@ public struct Runner: Sendable {
                     )
                     group.addTask { try await extraction.run() }
                 }
-                try await group.waitForAll()
+                // `next()` rethrows the first failure, which cancels the other accounts: a run stops at once.
+                while try await group.next() != nil {}
             }
         }
         (report.published, report.records, report.pages) = try await committer.publish(now: Date())
