@@ -13,12 +13,14 @@ actor PageCommitter {
     private let store: StateStore
     private let syncEveryPage: Bool
     private let transformer: Transformer
+    private let progress: ProgressHandler?
 
     init(
         config: PipelineConfig,
         state: RunState,
         context: SinkContext,
-        transformer: Transformer
+        transformer: Transformer,
+        progress: ProgressHandler? = nil
     ) throws(SinkError) {
         var sinks: [any Sink] = []
         for sink in config.load {
@@ -29,6 +31,7 @@ actor PageCommitter {
         self.store = StateStore(path: config.checkpoint.path)
         self.syncEveryPage = config.checkpoint.durability == .page
         self.transformer = transformer
+        self.progress = progress
     }
 
     /// The saved position of an account's stream.
@@ -65,6 +68,11 @@ actor PageCommitter {
         run.updatedAt = Date()
         state.run = run
         try store.save(state, sync: syncEveryPage)
+        if let progress {
+            for page in pages {
+                progress(.page(account: page.account, stream: page.stream, records: page.records.count))
+            }
+        }
     }
 
     /// Marks the run as publishing, completes and renames every output, and stores the bookmarks; the state
