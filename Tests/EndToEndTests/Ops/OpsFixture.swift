@@ -1,5 +1,6 @@
 import Foundation
 import GraphEmulator
+import Testing
 
 /// An emulator on loopback and a pipeline that reads it with the first account's token in `$T`, in a
 /// temporary folder: what the cron tests run the binary against.
@@ -50,8 +51,8 @@ struct OpsFixture {
     }
 
     /// Runs `igexport` with `arguments`, the token in `$T`.
-    func run(_ arguments: [String]) throws -> Command.Result {
-        try Command(arguments: arguments, environment: ["T": token], directory: folder.url).run()
+    func run(_ arguments: [String]) async throws -> Command.Result {
+        try await Command(arguments: arguments, environment: ["T": token], directory: folder.url).runDetached()
     }
 
     func stop() async {
@@ -59,3 +60,7 @@ struct OpsFixture {
         folder.remove()
     }
 }
+
+/// The cron features' end-to-end tests, one at a time: each starts processes and an emulator, and running them
+/// all at once on two cores would starve the timing-sensitive chaos and overlap tests.
+@Suite(.serialized) enum OpsEndToEndTests {}
