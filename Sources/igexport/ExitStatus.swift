@@ -35,7 +35,15 @@ enum ExitStatus {
         case is ConfigError, is EmulatorConfigurationError: config
         case let error as GraphError:
             error.category == .other && error.code == 0 ? unavailable : code(for: error.category)
-        case is CurlError: software
+        case is CurlError: unavailable
+        case is MetricsFileError: ioError
+        case let error as TokenError:
+            switch error.kind {
+            case .notRefreshable: config
+            case .io: ioError
+            case .refused(let cause): code(for: cause.category)
+            case .badResponse: dataError
+            }
         case is GraphLoopError: dataError
         case let error as RunLockError: error.isHeld ? temporaryFailure : cannotCreate
         case let error as StateError: error.kind == .io ? ioError : dataError

@@ -8,6 +8,6 @@ struct IGExportCommand: AsyncParsableCommand {
         abstract: "Export Instagram profiles and media to NDJSON, CSV, XML and RSS, resumably.",
         discussion: ExitStatus.helpText,
         version: IGExportVersion.current,
-        subcommands: [Run.self, State.self, Validate.self, Emulator.self]
+        subcommands: [Run.self, State.self, Validate.self, Token.self, Emulator.self]
     )
 }

@@ -6,8 +6,25 @@
 
 /// Writes a line to standard error in one `write(2)`, so that lines from concurrent tasks never interleave.
 func printError(_ message: String) {
-    var line = message + "\n"
-    line.withUTF8 { bytes in
+    writeStandardError(message + "\n")
+}
+
+/// Writes `text` to standard error as it is, in one `write(2)`.
+@Sendable func writeStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
         _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count)
     }
+}
+
+/// Whether standard error is a terminal, where progress is drawn.
+var standardErrorIsTerminal: Bool {
+    isatty(STDERR_FILENO) == 1
+}
+
+/// The terminal's width in columns, or 80 when unknown.
+var standardErrorColumns: Int {
+    var size = winsize()
+    guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
 }

@@ -10,6 +10,7 @@ struct AccountExtraction: Sendable {
     let committer: PageCommitter
     let bookmarks: [String: Bookmark]
     let logger: Logger
+    var progress: ProgressHandler?
 
     func run() async throws {
         let context = try await profile()
@@ -36,6 +37,7 @@ struct AccountExtraction: Sendable {
             profile = first
         }
         let context = AccountContext(profile: profile) ?? AccountContext(accountID: account, username: nil)
+        progress?(.profile(account: account, mediaCount: profile["media_count"]?.intValue.map { Int($0) }))
         let key = RunState.key(account: account, stream: .profile)
         if config.extract.profile != nil, await committer.streamState(key)?.done != true {
             let page = Page(stream: .profile, account: account, records: [profile], nextCursor: nil)

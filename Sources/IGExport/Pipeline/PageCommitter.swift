@@ -13,15 +13,20 @@ actor PageCommitter {
     private let store: StateStore
     private let syncEveryPage: Bool
     private let transformer: Transformer
+<<<<<<< HEAD
     /// The first failure of a commit or publish. The sinks may then hold part of a batch that the state does
     /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
     private var failure: (any Error)?
+=======
+    private let progress: ProgressHandler?
+>>>>>>> ops
 
     init(
         config: PipelineConfig,
         state: RunState,
         context: SinkContext,
-        transformer: Transformer
+        transformer: Transformer,
+        progress: ProgressHandler? = nil
     ) throws(SinkError) {
         var sinks: [any Sink] = []
         for sink in config.load {
@@ -32,6 +37,7 @@ actor PageCommitter {
         self.store = StateStore(path: config.checkpoint.path)
         self.syncEveryPage = config.checkpoint.durability == .page
         self.transformer = transformer
+        self.progress = progress
     }
 
     /// The saved position of an account's stream.
@@ -77,6 +83,11 @@ actor PageCommitter {
         run.updatedAt = Date()
         state.run = run
         try store.save(state, sync: syncEveryPage)
+        if let progress {
+            for page in pages {
+                progress(.page(account: page.account, stream: page.stream, records: page.records.count))
+            }
+        }
     }
 
     /// Marks the run as publishing, completes and renames every output, and stores the bookmarks; the state

@@ -19,17 +19,21 @@ public struct Runner: Sendable {
     public let source: ResolvedSource
     private let logger: Logger
     private let makeClient: @Sendable (ResolvedSource.Account) -> any GraphFetching
+    private let progress: ProgressHandler?
 
-    /// Creates a runner; `client` makes the Graph client of each account.
+    /// Creates a runner; `client` makes the Graph client of each account, and `progress`, when given, hears of
+    /// every profile and committed page.
     public init(
         config: PipelineConfig,
         source: ResolvedSource,
         logger: Logger,
+        progress: ProgressHandler? = nil,
         client: @escaping @Sendable (ResolvedSource.Account) -> any GraphFetching
     ) {
         self.config = config
         self.source = source
         self.logger = logger
+        self.progress = progress
         self.makeClient = client
     }
 
@@ -83,7 +87,13 @@ public struct Runner: Sendable {
             extractedAt: run.startedAt,
             requestedFields: config.extract.requestedFields
         )
-        let committer = try PageCommitter(config: config, state: state, context: context, transformer: transformer)
+        let committer = try PageCommitter(
+            config: config,
+            state: state,
+            context: context,
+            transformer: transformer,
+            progress: progress
+        )
 
         var report = RunReport(runID: run.id)
         report.resumed = resumed
@@ -98,7 +108,8 @@ public struct Runner: Sendable {
                         client: client,
                         committer: committer,
                         bookmarks: bookmarks,
-                        logger: logger
+                        logger: logger,
+                        progress: progress
                     )
                     group.addTask { try await extraction.run() }
                 }

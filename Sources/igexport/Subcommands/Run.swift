@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GraphEmulator
 import IGExport
 import Logging
 
@@ -8,7 +7,13 @@ extension IGExportCommand {
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a pipeline: extract, transform and load, resuming an interrupted run.",
-            discussion: ExitStatus.helpText
+            discussion: """
+                On a terminal, progress is drawn on stderr; --quiet hides it. On success igexport prints one \
+                summary line (stdout, or a `run.completed` JSON line on stderr with --log-format json); a \
+                failure prints what went wrong and what to do on stderr.
+
+                \(ExitStatus.helpText)
+                """
         )
 
         @Argument(help: "The pipeline file (YAML).")
@@ -17,76 +22,160 @@ extension IGExportCommand {
         @Flag(help: "Discard an interrupted run's state and partial files, and start over.")
         var fresh = false
 
+        @Flag(help: "Print the plan (streams, requests, outputs, state) and make no request.")
+        var dryRun = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Write Prometheus metrics here after every run, successful or not (node_exporter's textfile collector).",
+                valueName: "path"
+            )
+        )
+        var metricsFile: String?
+
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = logging.bootstrap(label: "igexport")
+            var logger = logging.bootstrap(label: "igexport")
+            let started = Date()
             let config: PipelineConfig
             do {
                 config = try PipelineConfig.load(path: pipeline)
             } catch {
-                throw fail(error)
+                throw RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: nil).failed(error)
             }
-            var emulator: GraphEmulatorServer?
+            logger[metadataKey: "pipeline"] = "\(config.name)"
+            let outcome = RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: config.name)
+            if dryRun {
+                try await printPlan(config, outcome: outcome)
+                return
+            }
+            let reporter = ProgressReporter(
+                isTerminal: !logging.quiet && standardErrorIsTerminal,
+                width: standardErrorColumns,
+                write: writeStandardError
+            )
+            let ticker = Task {
+                while !Task.isCancelled {
+                    reporter.redraw()
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            let report: RunReport
+            var source: PipelineSource?
             do {
-                let source: ResolvedSource
-                if config.source.api == .emulator {
-                    let server = try await GraphEmulatorServer.start(try EmulatorConfiguration(config.source.emulator))
-                    emulator = server
-                    source = server.resolvedSource(apiVersion: config.source.apiVersion)
-                } else {
-                    source = ResolvedSource(config.source)
-                }
-                let http = try CurlClient(
-                    configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
-                )
-                let runner = Runner(config: config, source: source, logger: logger) { account in
-                    GraphClient(
-                        http: http,
-                        api: source.baseURL,
-                        apiVersion: source.apiVersion,
-                        token: account.token,
-                        retry: config.http.retry,
-                        logger: logger
-                    )
-                }
-                let report = try await runner.run(options: RunOptions(fresh: fresh))
-                try await emulator?.shutdown()
-                if !logging.quiet {
-                    print("igexport: \(config.name): \(report.summary)")
-                }
+                let started = try await PipelineSource.start(config)
+                source = started
+                report = try await export(config, from: started, reporter: reporter, logger: logger)
+                await started.shutdown()
+                ticker.cancel()
+                reporter.finish()
             } catch {
-                try? await emulator?.shutdown()
-                throw fail(error)
+                ticker.cancel()
+                reporter.finish()
+                await source?.shutdown()
+                do {
+                    try writeFailureMetrics(
+                        config,
+                        started: started,
+                        code: ExitStatus.code(for: error),
+                        reporter: reporter
+                    )
+                } catch let metricsError {
+                    logger.error("Cannot write the metrics file", metadata: ["error": "\(metricsError)"])
+                }
+                throw outcome.failed(error)
+            }
+            do {
+                try writeSuccessMetrics(config, started: started, report: report)
+            } catch {
+                throw outcome.failed(error)
+            }
+            outcome.completed(report)
+        }
+
+        private func export(
+            _ config: PipelineConfig,
+            from source: PipelineSource,
+            reporter: ProgressReporter,
+            logger: Logger
+        ) async throws -> RunReport {
+            let http = try CurlClient(
+                configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
+            )
+            var resolved = source.resolved
+            if config.source.auth.autoRefresh {
+                let refresher = TokenRefresher(
+                    http: http,
+                    api: source.baseURL,
+                    retry: config.http.retry,
+                    logger: logger
+                )
+                resolved = await refresher.refreshingDueTokens(in: resolved, auth: config.source.auth)
+            }
+            let accounts = resolved
+            let runner = Runner(config: config, source: accounts, logger: logger, progress: reporter.handle) {
+                account in
+                GraphClient(
+                    http: http,
+                    api: accounts.baseURL,
+                    apiVersion: accounts.apiVersion,
+                    token: account.token,
+                    retry: config.http.retry,
+                    logger: logger,
+                    counters: reporter.counters(for: account.id)
+                )
+            }
+            return try await runner.run(options: RunOptions(fresh: fresh))
+        }
+
+        private func printPlan(_ config: PipelineConfig, outcome: RunOutcome) async throws {
+            do {
+                let source = try await PipelineSource.start(config)
+                await source.shutdown()
+                let state = try StateStore(path: config.checkpoint.path).load()
+                print(RunPlan(config: config, source: source.resolved, state: state, fresh: fresh).text)
+            } catch {
+                throw outcome.failed(error)
             }
         }
-    }
-}
 
-extension EmulatorConfiguration {
-    /// The emulator a pipeline with `api: emulator` asks for, on a free loopback port.
-    init(_ options: EmulatorOptions) throws {
-        self.init()
-        port = 0
-        seed = options.seed
-        accounts = options.accounts
-        mediaPerAccount = options.media
-        latency = options.latency
-        if !options.faults.isEmpty {
-            faults = try FaultPlan(parsing: options.faults)
+        private func writeSuccessMetrics(
+            _ config: PipelineConfig,
+            started: Date,
+            report: RunReport
+        ) throws(MetricsFileError) {
+            guard let metricsFile else { return }
+            try MetricsFile(
+                pipeline: config.name,
+                lastSuccess: Date().timeIntervalSince1970,
+                runStarted: started.timeIntervalSince1970,
+                durationSeconds: Date().timeIntervalSince(started),
+                exitCode: ExitStatus.ok,
+                records: report.records,
+                requests: report.requests,
+                retries: report.retries
+            ).write(to: metricsFile)
         }
-    }
-}
 
-extension GraphEmulatorServer {
-    /// The emulator's accounts as a run's source, each with the token the emulator issued it.
-    func resolvedSource(apiVersion: String) -> ResolvedSource {
-        ResolvedSource(
-            baseURL: baseURL,
-            apiVersion: apiVersion,
-            accounts: accounts.map {
-                ResolvedSource.Account(id: $0.id, token: Secret(value: $0.token, source: "emulator"))
-            }
-        )
+        private func writeFailureMetrics(
+            _ config: PipelineConfig,
+            started: Date,
+            code: Int32,
+            reporter: ProgressReporter
+        ) throws(MetricsFileError) {
+            guard let metricsFile else { return }
+            let statistics = reporter.statistics
+            try MetricsFile(
+                pipeline: config.name,
+                lastSuccess: MetricsFile.lastSuccess(in: metricsFile, pipeline: config.name),
+                runStarted: started.timeIntervalSince1970,
+                durationSeconds: Date().timeIntervalSince(started),
+                exitCode: code,
+                records: reporter.records,
+                requests: statistics.requests,
+                retries: statistics.retries
+            ).write(to: metricsFile)
+        }
     }
 }

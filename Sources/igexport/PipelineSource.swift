@@ -1,0 +1,53 @@
+import GraphEmulator
+import IGExport
+
+/// The API a pipeline talks to: its URL, or the built-in emulator, started on a free loopback port.
+struct PipelineSource {
+    let resolved: ResolvedSource
+    let emulator: GraphEmulatorServer?
+
+    /// The API's base URL.
+    var baseURL: String { resolved.baseURL }
+
+    /// Resolves `config`'s source, starting the emulator for `api: emulator`.
+    static func start(_ config: PipelineConfig) async throws -> PipelineSource {
+        guard config.source.api == .emulator else {
+            return PipelineSource(resolved: ResolvedSource(config.source), emulator: nil)
+        }
+        let server = try await GraphEmulatorServer.start(try EmulatorConfiguration(config.source.emulator))
+        return PipelineSource(resolved: server.resolvedSource(apiVersion: config.source.apiVersion), emulator: server)
+    }
+
+    /// Stops the emulator, if one was started.
+    func shutdown() async {
+        try? await emulator?.shutdown()
+    }
+}
+
+extension EmulatorConfiguration {
+    /// The emulator a pipeline with `api: emulator` asks for, on a free loopback port.
+    init(_ options: EmulatorOptions) throws {
+        self.init()
+        port = 0
+        seed = options.seed
+        accounts = options.accounts
+        mediaPerAccount = options.media
+        latency = options.latency
+        if !options.faults.isEmpty {
+            faults = try FaultPlan(parsing: options.faults)
+        }
+    }
+}
+
+extension GraphEmulatorServer {
+    /// The emulator's accounts as a run's source, each with the token the emulator issued it.
+    func resolvedSource(apiVersion: String) -> ResolvedSource {
+        ResolvedSource(
+            baseURL: baseURL,
+            apiVersion: apiVersion,
+            accounts: accounts.map {
+                ResolvedSource.Account(id: $0.id, token: Secret(value: $0.token, source: "emulator"))
+            }
+        )
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import IGExport
+
+extension IGExportCommand.Token {
+    struct Refresh: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Refresh the pipeline's file-based token through the API and write it back (mode 0600).",
+            discussion: """
+                The token must be at least 24 hours old and not expired. A refresh that fails leaves the old \
+                token in its file. A token from ${env:NAME} cannot be written back: keep it in a file instead.
+
+                \(ExitStatus.helpText)
+                """
+        )
+
+        @Argument(help: "The pipeline file (YAML).")
+        var pipeline: String
+
+        @OptionGroup var logging: LoggingOptions
+
+        func run() async throws {
+            let logger = logging.bootstrap(label: "igexport")
+            let outcome = RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: nil)
+            let config: PipelineConfig
+            do {
+                config = try PipelineConfig.load(path: pipeline)
+            } catch {
+                throw outcome.failed(error)
+            }
+            let tokens = config.tokens
+            for (token, _) in tokens where TokenFile(token) == nil {
+                throw outcome.failed(
+                    TokenError(
+                        .notRefreshable,
+                        message: "\(config.name): the token comes from \(token.source), which igexport cannot write "
+                            + "back. Refresh it where that variable is set, or keep the token in a file readable only "
+                            + "by igexport's user (chmod 600) and set `token: ${file:/path/to/token}`"
+                    )
+                )
+            }
+            guard !tokens.isEmpty else {
+                throw outcome.failed(
+                    TokenError(.notRefreshable, message: "\(config.name): the built-in emulator issues its own tokens")
+                )
+            }
+            let source: PipelineSource
+            do {
+                source = try await PipelineSource.start(config)
+            } catch {
+                throw outcome.failed(error)
+            }
+            do {
+                let http = try CurlClient(
+                    configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
+                )
+                let refresher = TokenRefresher(
+                    http: http,
+                    api: source.baseURL,
+                    retry: config.http.retry,
+                    logger: logger
+                )
+                for (token, _) in tokens {
+                    guard let file = TokenFile(token) else { continue }
+                    let history = try await refresher.refresh(token, in: file).history
+                    if !logging.quiet {
+                        let expiry = history.expiresAt.formatted(.iso8601)
+                        print("igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)")
+                    }
+                }
+            } catch {
+                await source.shutdown()
+                throw outcome.failed(error)
+            }
+            await source.shutdown()
+        }
+    }
+}
