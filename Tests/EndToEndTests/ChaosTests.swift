@@ -45,7 +45,7 @@ import Testing
 
         let reference = folder.url.appendingPathComponent("reference")
         let referencePipeline = try folder.write(Self.pipeline(output: reference, server: server), to: "reference.yaml")
-        let clean = try Command(arguments: ["run", referencePipeline.path], environment: environment).run()
+        let clean = try await Command(arguments: ["run", referencePipeline.path], environment: environment).run()
         #expect(clean.status == 0, "\(clean.stderr)")
 
         let chaos = folder.url.appendingPathComponent("chaos")
@@ -67,7 +67,7 @@ import Testing
             if kills >= 20 && !completed {
                 let clock = ContinuousClock()
                 let started = clock.now
-                let finish = try Command(arguments: ["run", chaosPipeline.path], environment: environment).run()
+                let finish = try await Command(arguments: ["run", chaosPipeline.path], environment: environment).run()
                 #expect(finish.status == 0, "\(finish.stderr)")
                 print("chaos: the last resume ran to completion in \(clock.now - started)")
                 completed = true
@@ -89,7 +89,9 @@ import Testing
         let environment = ["CHAOS_TOKEN": server.accounts[0].token]
         let reference = folder.url.appendingPathComponent("reference")
         let referencePipeline = try folder.write(Self.pipeline(output: reference, server: server), to: "reference.yaml")
-        #expect(try Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0)
+        #expect(
+            try await Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0
+        )
 
         let crashed = folder.url.appendingPathComponent("crashed")
         let pipeline = try folder.write(Self.pipeline(output: crashed, server: server), to: "crashed.yaml")
@@ -98,7 +100,7 @@ import Testing
         let first = try Command(arguments: ["run", pipeline.path], environment: crashEnvironment).start()
         first.0.waitUntilExit()
         #expect(first.0.terminationReason == .uncaughtSignal)
-        let second = try Command(arguments: ["run", pipeline.path], environment: environment).run()
+        let second = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("(resumed)"))
         try expectSameOutputs(reference, crashed)

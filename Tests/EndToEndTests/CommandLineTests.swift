@@ -2,23 +2,23 @@ import Foundation
 import Testing
 
 struct CommandLineTests {
-    @Test func helpListsEveryExitCode() throws {
-        let result = try Command(arguments: ["--help"]).run()
+    @Test func helpListsEveryExitCode() async throws {
+        let result = try await Command(arguments: ["--help"]).run()
         #expect(result.status == 0)
         for code in ["64", "65", "69", "70", "73", "74", "75", "77", "78"] {
             #expect(result.stdout.contains("  \(code)  "), "exit code \(code) missing from --help")
         }
     }
 
-    @Test func versionPrintsTheVersion() throws {
-        let result = try Command(arguments: ["--version"]).run()
+    @Test func versionPrintsTheVersion() async throws {
+        let result = try await Command(arguments: ["--version"]).run()
         #expect(result.status == 0)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
     @Test(arguments: ["demo.yaml", "archive.yaml", "warehouse.yaml", "feed.yaml"])
-    func everyShippedPipelineValidates(file: String) throws {
-        let result = try Command(
+    func everyShippedPipelineValidates(file: String) async throws {
+        let result = try await Command(
             arguments: ["validate", "pipelines/\(file)"],
             environment: ["IG_ACCESS_TOKEN": "IGAAe2eSecretToken"]
         ).run()
@@ -27,7 +27,7 @@ struct CommandLineTests {
         #expect(!result.stdout.contains("IGAAe2eSecretToken"))
     }
 
-    @Test func aBadConfigNamesItsKeyAndLineAndExits78() throws {
+    @Test func aBadConfigNamesItsKeyAndLineAndExits78() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write(
@@ -41,16 +41,16 @@ struct CommandLineTests {
             """,
             to: "typo.yaml"
         )
-        let result = try Command(arguments: ["validate", file.path]).run()
+        let result = try await Command(arguments: ["validate", file.path]).run()
         #expect(result.status == 78)
         #expect(result.stderr.contains("typo.yaml:6:"))
         #expect(result.stderr.contains("load[0].csv.dialect"))
-        let run = try Command(arguments: ["run", file.path]).run()
+        let run = try await Command(arguments: ["run", file.path]).run()
         #expect(run.status == 78)
     }
 
-    @Test func aMissingTokenVariableExits78WithoutAnyRequest() throws {
-        let result = try Command(
+    @Test func aMissingTokenVariableExits78WithoutAnyRequest() async throws {
+        let result = try await Command(
             arguments: ["run", "pipelines/archive.yaml"],
             environment: ["IG_ACCESS_TOKEN": ""]
         ).run()
@@ -58,8 +58,8 @@ struct CommandLineTests {
         #expect(result.stderr.contains("IG_ACCESS_TOKEN is not set"))
     }
 
-    @Test func unknownOptionsExit64() throws {
-        let result = try Command(arguments: ["run", "--no-such-flag", "pipelines/demo.yaml"]).run()
+    @Test func unknownOptionsExit64() async throws {
+        let result = try await Command(arguments: ["run", "--no-such-flag", "pipelines/demo.yaml"]).run()
         #expect(result.status == 64)
     }
 }

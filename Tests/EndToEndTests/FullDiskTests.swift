@@ -15,7 +15,9 @@ struct FullDiskTests {
 
         let reference = folder.url.appendingPathComponent("reference")
         let referencePipeline = try folder.write(pipeline(server: server, output: reference), to: "reference.yaml")
-        #expect(try Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0)
+        #expect(
+            try await Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0
+        )
 
         let disk = folder.url.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
@@ -23,12 +25,12 @@ struct FullDiskTests {
         defer { _ = try? mount([disk.path], command: "/bin/umount") }
         let pipeline = try folder.write(pipeline(server: server, output: disk), to: "disk.yaml")
 
-        let full = try Command(arguments: ["run", pipeline.path], environment: environment).run()
+        let full = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
         #expect(full.status == 74, "\(full.stderr)")
         #expect(full.stderr.contains("No space left on device"))
 
         #expect(try mount(["-o", "remount,size=8m", disk.path]) == 0)
-        let resumed = try Command(arguments: ["run", pipeline.path], environment: environment).run()
+        let resumed = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("(resumed)"))
         for name in ["media.ndjson", "media.csv"] {

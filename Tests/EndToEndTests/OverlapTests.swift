@@ -31,7 +31,7 @@ import Testing
         let (first, firstOut, _) = try Command(arguments: ["run", file.path], environment: environment).start()
         try await Task.sleep(for: .milliseconds(150))
         #expect(first.isRunning)
-        let second = try Command(arguments: ["run", file.path], environment: environment).run()
+        let second = try await Command(arguments: ["run", file.path], environment: environment).run()
         #expect(second.status == 75)
         #expect(second.stderr.contains("pipeline overlap is already running (pid \(first.processIdentifier), since "))
 
@@ -59,7 +59,7 @@ import Testing
         #expect(interrupted.terminationReason == .uncaughtSignal)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".media.ndjson.partial").path))
 
-        let fresh = try Command(arguments: ["run", "--fresh", file.path], environment: environment).run()
+        let fresh = try await Command(arguments: ["run", "--fresh", file.path], environment: environment).run()
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(!fresh.stdout.contains("(resumed)"))
         let lines = try String(contentsOf: output.appendingPathComponent("media.ndjson"), encoding: .utf8)

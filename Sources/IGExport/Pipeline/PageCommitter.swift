@@ -13,13 +13,10 @@ actor PageCommitter {
     private let store: StateStore
     private let syncEveryPage: Bool
     private let transformer: Transformer
-<<<<<<< HEAD
+    private let progress: ProgressHandler?
     /// The first failure of a commit or publish. The sinks may then hold part of a batch that the state does
     /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
     private var failure: (any Error)?
-=======
-    private let progress: ProgressHandler?
->>>>>>> ops
 
     init(
         config: PipelineConfig,

@@ -70,7 +70,7 @@ extension OpsEndToEndTests {
                 arguments: ["run", "--quiet", "--metrics-file", fixture.metricsPath, fixture.pipeline],
                 environment: ["WRONG": "IGAAnotAToken"],
                 directory: fixture.folder.url
-            ).runDetached()
+            ).run()
             #expect(failure.status == 77)
             let second = try Self.samples(fixture.metricsPath)
             #expect(second["igexport_last_success_timestamp_seconds{pipeline=\"ops\"}"] == lastSuccess)

@@ -52,7 +52,7 @@ struct OpsFixture {
 
     /// Runs `igexport` with `arguments`, the token in `$T`.
     func run(_ arguments: [String]) async throws -> Command.Result {
-        try await Command(arguments: arguments, environment: ["T": token], directory: folder.url).runDetached()
+        try await Command(arguments: arguments, environment: ["T": token], directory: folder.url).run()
     }
 
     func stop() async {

@@ -47,8 +47,13 @@ struct Command {
         return (process, stdout, stderr)
     }
 
-    /// Runs the command to its end.
-    func run() throws -> Result {
+    /// Runs the command to its end, waiting on a dispatch thread: a test that blocked one of the few threads
+    /// of Swift's cooperative pool would delay other tests' timed sleeps (the chaos test's kill moments).
+    func run() async throws -> Result {
+        try await detached { try runBlocking() }
+    }
+
+    private func runBlocking() throws -> Result {
         let (process, stdout, stderr) = try start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()

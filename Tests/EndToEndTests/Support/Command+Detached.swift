@@ -2,12 +2,6 @@ import Dispatch
 import Foundation
 
 extension Command {
-    /// Runs the command on a dispatch thread, so that waiting for it does not hold one of the few threads of
-    /// Swift's cooperative pool, which other tests' timed sleeps need to wake up on time.
-    func runDetached() async throws -> Result {
-        try await detached { try run() }
-    }
-
     /// Runs a shell command line under `script(1)`, whose pseudo-terminal becomes its stdout and stderr.
     func runScript(_ commandLine: String) async throws -> Result {
         try await detached {
@@ -29,7 +23,7 @@ extension Command {
         }
     }
 
-    private func detached(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
+    func detached(_ body: @escaping @Sendable () throws -> Result) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Swift.Result { try body() })
