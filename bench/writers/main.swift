@@ -77,6 +77,33 @@ let rawPages = stride(from: 0, to: raw.count, by: pageSize).map { start in
 }
 
 print("igexport-bench: \(recordCount) synthetic media records, pages of \(pageSize), one core")
+
+/// A page body as Graph sends it: `/` escaped as `\/` and every non-ASCII character as `\uXXXX` (both occur only
+/// inside strings, so the whole text can be rewritten byte by byte).
+func graphBody(_ page: Page) -> [UInt8] {
+    var compact: [UInt8] = []
+    let document: JSONValue = ["data": .array(page.records.map(JSONValue.object))]
+    document.encodeJSON(into: &compact)
+    var body: [UInt8] = []
+    body.reserveCapacity(compact.count * 2)
+    for scalar in String(decoding: compact, as: UTF8.self).unicodeScalars {
+        if scalar == "/" {
+            body.append(contentsOf: Array(#"\/"#.utf8))
+        } else if scalar.isASCII {
+            body.append(UInt8(scalar.value))
+        } else {
+            for unit in String(scalar).utf16 {
+                body.append(contentsOf: Array(String(format: "\\u%04x", unit).utf8))
+            }
+        }
+    }
+    return body
+}
+let bodies = rawPages.map(graphBody)
+let bodyBytes = bodies.reduce(0) { $0 + $1.count }
+try measure("parse (Graph page bodies)", records: recordCount, bytes: { bodyBytes }) {
+    for body in bodies { _ = try JSONParser.parse(body) }
+}
 var pages: [Page] = []
 measure("transform (normalize+tags)", records: recordCount) {
     pages = rawPages.map { transformer.apply($0, account: account) }
