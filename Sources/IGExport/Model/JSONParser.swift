@@ -195,8 +195,17 @@ public struct JSONParser {
             case 0..<0x20:
                 throw JSONParseError(code: .controlCharacterInString, offset: index)
             default:
-                scratch.append(byte)
+                // Copy the whole run up to the next quote, backslash or control byte at once: appending byte by
+                // byte cost a uniqueness and capacity check each, and Graph escapes every `/` and non-ASCII
+                // character, so most strings with a URL or an emoji take this path.
+                let run = index
                 index += 1
+                while index < bytes.count {
+                    let next = bytes[index]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    index += 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             }
         }
         throw JSONParseError(code: .unexpectedEnd, offset: index)
