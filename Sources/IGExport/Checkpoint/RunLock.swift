@@ -29,7 +29,7 @@ public final class RunLock: Sendable {
                 isHeld: true
             )
         }
-        let holder = "pid \(getpid()), since \(ISO8601DateFormatter().string(from: now))"
+        let holder = "pid \(getpid()), since \(Date.ISO8601FormatStyle().format(now))"
         _ = ftruncate(fd, 0)
         _ = holder.withCString { pwrite(fd, $0, strlen($0), 0) }
         self.fd = fd
