@@ -1,6 +1,6 @@
 """Turns bench/work/results.tsv and micro.txt into bench/RESULTS.md: medians per size and tool, and the targets.
 
-Usage: report.py WORK_DIR RESULTS_MD. The hand-written analysis lives in bench/NOTES.md and is appended as is.
+Usage: report.py WORK_DIR RESULTS_MD; reads WORK_DIR/results-SIZE.tsv and micro.txt. The hand-written analysis lives in bench/NOTES.md and is appended as is.
 """
 
 import csv
@@ -42,7 +42,10 @@ def machine() -> str:
 
 def main() -> None:
     work, target = sys.argv[1], sys.argv[2]
-    rows = list(csv.DictReader(open(os.path.join(work, "results.tsv")), delimiter="\t"))
+    order = ["1k", "10k", "100k"]
+    names = sorted((name for name in os.listdir(work) if name.startswith("results-") and name.endswith(".tsv")),
+                   key=lambda name: order.index(name[8:-4]) if name[8:-4] in order else len(order))
+    rows = [row for name in names for row in csv.DictReader(open(os.path.join(work, name)), delimiter="\t")]
     groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     sizes: list[str] = []
     for row in rows:
