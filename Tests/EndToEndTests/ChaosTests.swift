@@ -54,16 +54,12 @@ import Testing
         var kills = 0
         var completed = false
         while !completed {
-            let (process, _, _) = try Command(arguments: ["run", chaosPipeline.path], environment: environment).start()
             let delay = 15 + Int(random.next() % 100)
-            try await Task.sleep(for: .milliseconds(delay))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            process.waitUntilExit()
-            completed = process.terminationReason == .exit && process.terminationStatus == 0
-            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
+            let ending = try await Command(arguments: ["run", chaosPipeline.path], environment: environment)
+                .runKilled(after: .milliseconds(delay))
+            if ending.killed { kills += 1 }
+            completed = ending.reason == .exit && ending.status == 0
+            #expect(ending.reason == .uncaughtSignal || ending.status == 0)
             if kills >= 20 && !completed {
                 let clock = ContinuousClock()
                 let started = clock.now
@@ -97,9 +93,8 @@ import Testing
         let pipeline = try folder.write(Self.pipeline(output: crashed, server: server), to: "crashed.yaml")
         var crashEnvironment = environment
         crashEnvironment["IGEXPORT_CRASH_AT"] = crashPoint
-        let first = try Command(arguments: ["run", pipeline.path], environment: crashEnvironment).start()
-        first.0.waitUntilExit()
-        #expect(first.0.terminationReason == .uncaughtSignal)
+        let first = try await Command(arguments: ["run", pipeline.path], environment: crashEnvironment).runToEnd()
+        #expect(first.reason == .uncaughtSignal)
         let second = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("(resumed)"))

@@ -28,16 +28,23 @@ import Testing
         let output = folder.url.appendingPathComponent("out")
         let file = try folder.write(pipeline(server: server, output: output), to: "overlap.yaml")
 
-        let (first, firstOut, _) = try Command(arguments: ["run", file.path], environment: environment).start()
-        try await Task.sleep(for: .milliseconds(150))
-        #expect(first.isRunning)
-        let second = try await Command(arguments: ["run", file.path], environment: environment).run()
+        let command = Command(arguments: ["run", file.path], environment: environment)
+        let lockFile = output.appendingPathComponent(".state/overlap.json.lock").path
+        // The whole overlap runs on a dispatch thread: its timing must not depend on the cooperative pool.
+        let (firstPID, second, firstStatus) = try await command.detached {
+            let (first, firstOut, _) = try command.start()
+            let holder = "pid \(first.processIdentifier),"
+            while first.isRunning, (try? String(contentsOfFile: lockFile, encoding: .utf8))?.contains(holder) != true {
+                usleep(5_000)
+            }
+            let second = try command.runBlocking()
+            _ = firstOut.fileHandleForReading.readDataToEndOfFile()
+            first.waitUntilExit()
+            return (first.processIdentifier, second, first.terminationStatus)
+        }
         #expect(second.status == 75)
-        #expect(second.stderr.contains("pipeline overlap is already running (pid \(first.processIdentifier), since "))
-
-        _ = firstOut.fileHandleForReading.readDataToEndOfFile()
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
+        #expect(second.stderr.contains("pipeline overlap is already running (pid \(firstPID), since "))
+        #expect(firstStatus == 0)
         let lines = try String(contentsOf: output.appendingPathComponent("media.ndjson"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.count == 150)
@@ -54,9 +61,8 @@ import Testing
 
         var crash = environment
         crash["IGEXPORT_CRASH_AT"] = "before-rename:6"
-        let (interrupted, _, _) = try Command(arguments: ["run", file.path], environment: crash).start()
-        interrupted.waitUntilExit()
-        #expect(interrupted.terminationReason == .uncaughtSignal)
+        let interrupted = try await Command(arguments: ["run", file.path], environment: crash).runToEnd()
+        #expect(interrupted.reason == .uncaughtSignal)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".media.ndjson.partial").path))
 
         let fresh = try await Command(arguments: ["run", "--fresh", file.path], environment: environment).run()

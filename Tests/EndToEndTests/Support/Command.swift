@@ -53,7 +53,8 @@ struct Command {
         try await detached { try runBlocking() }
     }
 
-    private func runBlocking() throws -> Result {
+    /// Runs the command to its end on the calling thread; for code already on a dispatch thread.
+    func runBlocking() throws -> Result {
         let (process, stdout, stderr) = try start()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
