@@ -102,6 +102,26 @@ import Testing
         try await server.shutdown()
     }
 
+    @Test func aPartialFileThatVanishesWhilePublishingIsReportedNotTakenAsPublished() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try await GraphEmulatorServer.start(EmulatorConfiguration(seed: 11, mediaPerAccount: 120))
+        let environment = ["CHAOS_TOKEN": server.accounts[0].token]
+        let output = folder.url.appendingPathComponent("out")
+        let pipeline = try folder.write(Self.pipeline(output: output, server: server), to: "vanish.yaml")
+        var crash = environment
+        crash["IGEXPORT_CRASH_AT"] = "between-publishes:1"
+        let first = try await Command(arguments: ["run", pipeline.path], environment: crash).runToEnd()
+        #expect(first.reason == .uncaughtSignal)
+        try FileManager.default.removeItem(at: output.appendingPathComponent(".media.csv.partial"))
+
+        let second = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
+        #expect(second.status == 65)
+        #expect(second.stderr.contains(".media.csv.partial"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("media.csv").path))
+        try await server.shutdown()
+    }
+
     /// Every published file of `a` equals `b`'s, but for `lastBuildDate`, which records the run itself.
     private func expectSameOutputs(_ a: URL, _ b: URL) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { !$0.hasPrefix(".") }.sorted()

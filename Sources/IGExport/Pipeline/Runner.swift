@@ -130,12 +130,18 @@ public struct Runner: Sendable {
     }
 
     /// The sinks' view of a run. A run that died while publishing has published some outputs already: those
-    /// whose partial file is gone; the others are reopened at their committed offsets and published again.
+    /// whose partial file is gone and whose target was written during this run (a rename keeps the partial's
+    /// modification time). The others are reopened at their committed offsets and published again; a partial
+    /// that vanished otherwise (a cleaner, a hand) is left for `OutputFile` to report rather than taken as done.
     static func sinkContext(config: PipelineConfig, run: RunProgress) -> SinkContext {
         var offsets = run.outputs
         var published: Set<String> = []
         if run.phase == .publishing {
             for path in run.outputs.keys where access(OutputFile.partialPath(for: path), F_OK) != 0 {
+                var status = stat()
+                guard stat(path, &status) == 0,
+                    TimeInterval(status.st_mtim.tv_sec) >= run.startedAt.timeIntervalSince1970.rounded(.down)
+                else { continue }
                 offsets[path] = nil
                 published.insert(path)
             }
