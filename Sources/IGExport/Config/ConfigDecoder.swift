@@ -58,7 +58,7 @@ struct ConfigDecoder {
                 else {
                     throw api.error("expected `emulator` or a base URL such as https://graph.instagram.com")
                 }
-                if scheme == "http", !isLoopback(url.host ?? "") {
+                if scheme == "http", URLParts(text)?.isLoopback != true {
                     throw api.error("plain http:// is allowed only to loopback; use https://")
                 }
                 source.api = .url(text.hasSuffix("/") ? String(text.dropLast()) : text)
@@ -215,9 +215,4 @@ struct ConfigDecoder {
         guard isDirectory.boolValue else { throw node.error("'\(folder)' is a file, so \(path) cannot be created") }
         guard access(folder, W_OK) == 0 else { throw node.error("the folder '\(folder)' is not writable") }
     }
-}
-
-/// Whether a host name is on the loopback interface, where plain HTTP is acceptable.
-func isLoopback(_ host: String) -> Bool {
-    host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
 }

@@ -153,10 +153,11 @@ public final class OutputFile {
             throw OutputFile.failure(.io, path, "cannot rename \(partialPath) onto the output")
         }
         let folder = OutputFile.split(path).folder
-        let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folderDescriptor >= 0 else { throw OutputFile.failure(.io, folder, "cannot open the folder to sync it") }
-        defer { close(folderDescriptor) }
-        guard fsync(folderDescriptor) == 0 else { throw OutputFile.failure(.io, folder, "cannot sync the folder") }
+        do {
+            try AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        } catch {
+            throw SinkError(.io, path: folder, message: "cannot sync the folder (\(error))", errno: error.code)
+        }
     }
 
     /// Whether `offset` follows a newline, is 0, or follows nothing but a UTF-8 byte order mark.

@@ -292,6 +292,13 @@ private let cases: [Malformed] = [
         message: "only to loopback"
     ),
     Malformed(
+        name: "plain http to a host that only looks like loopback",
+        yaml: replacing(line: 4, with: "  api: http://127.example.com"),
+        line: 4,
+        key: "source.api",
+        message: "only to loopback"
+    ),
+    Malformed(
         name: "bad api version",
         yaml: replacing(line: 5, with: "  api_version: 23"),
         line: 5,
