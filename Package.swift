@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "igexport", targets: ["igexport"]),
-        .library(name: "IGExport", targets: ["IGExport"]),
+        .library(name: "IGExport", targets: ["IGCore", "IGGraph", "IGEngine", "IGOps"]),
         .library(name: "GraphEmulator", targets: ["GraphEmulator"]),
     ],
     dependencies: [
@@ -30,14 +30,25 @@ let package = Package(
         ),
         .target(name: "CCurl", dependencies: ["CLibCurl"]),
         .target(name: "CXMLWriter", dependencies: ["CLibXML2"]),
+        // The layers, lowest first; each may use only those above it in this list (see ARCHITECTURE.md).
+        .target(name: "IGCore"),
         .target(
-            name: "IGExport",
+            name: "IGGraph",
+            dependencies: ["IGCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "IGEngine",
             dependencies: [
-                "CCurl",
+                "IGCore",
+                "IGGraph",
                 "CXMLWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .target(
+            name: "IGOps",
+            dependencies: ["IGCore", "IGGraph", "IGEngine", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "GraphEmulator",
@@ -52,16 +63,33 @@ let package = Package(
         .executableTarget(
             name: "igexport",
             dependencies: [
-                "IGExport",
+                "IGCore",
+                "IGGraph",
+                "IGEngine",
+                "IGOps",
                 "GraphEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "igexport-bench", dependencies: ["IGExport"], path: "bench/writers"),
+        .executableTarget(name: "igexport-bench", dependencies: ["IGCore", "IGEngine"], path: "bench/writers"),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "CXMLWriterTests", dependencies: ["CXMLWriter"]),
-        .testTarget(name: "IGExportTests", dependencies: ["IGExport", "GraphEmulator"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["IGCore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "IGCoreTests", dependencies: ["IGCore", "TestSupport"]),
+        .testTarget(name: "IGGraphTests", dependencies: ["IGCore", "IGGraph", "TestSupport", "GraphEmulator"]),
+        .testTarget(
+            name: "IGEngineTests",
+            dependencies: ["IGCore", "IGGraph", "IGEngine", "TestSupport", "GraphEmulator"]
+        ),
+        .testTarget(
+            name: "IGOpsTests",
+            dependencies: ["IGCore", "IGGraph", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
+        ),
         .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator"]),
     ],

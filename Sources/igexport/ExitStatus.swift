@@ -1,6 +1,9 @@
 import ArgumentParser
 import GraphEmulator
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 
 /// The one place where errors become exit codes (sysexits.h), as the README and `--help` document them.
 enum ExitStatus {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 
 @main
 struct IGExportCommand: AsyncParsableCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 import Logging
 
 /// Flags that set up logging, shared by the subcommands that do work.

@@ -1,5 +1,8 @@
 import GraphEmulator
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 
 /// The API a pipeline talks to: its URL, or the built-in emulator, started on a free loopback port.
 struct PipelineSource {

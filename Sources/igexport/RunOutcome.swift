@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 import Logging
 
 /// How a run's end is told: the summary line of a success, or the error of a failure with its exit code, as

@@ -14,7 +14,7 @@ fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check duckdb feedparser
 
 cd "$root"
-IGEXPORT_INTEROP_DIR="$fixtures" swift test --filter IGExportTests.InteropFixtures
+IGEXPORT_INTEROP_DIR="$fixtures" swift test --filter IGEngineTests.InteropFixtures
 test -s "$fixtures/expected.json"
 
 xmllint --noout "$fixtures/records.xml" "$fixtures/feed.rss"

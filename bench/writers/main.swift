@@ -1,5 +1,6 @@
 import Foundation
-import IGExport
+import IGCore
+import IGEngine
 
 // Measures records per second, on one core, for the transform and for each writer, on synthetic media records
 // shaped like real ones: short captions with emoji, 2,200-character captions, carousels of 2 to 10 children,

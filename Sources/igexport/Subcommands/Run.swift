@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 import Logging
 
 extension IGExportCommand {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import IGExport
+import IGCore
+import IGEngine
+import IGGraph
+import IGOps
 
 extension IGExportCommand {
     struct Token: AsyncParsableCommand {

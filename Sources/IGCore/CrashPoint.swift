@@ -1,0 +1,33 @@
+import Foundation
+
+/// Named places where the crash tests kill the process on purpose, to prove that a crash there loses nothing.
+///
+/// `IGEXPORT_CRASH_AT=NAME:N` makes the Nth arrival at the point NAME raise SIGKILL, the one signal a process
+/// cannot clean up after. Without the variable, `reach` only compares a name against nil.
+package enum CrashPoint: String {
+    /// A file replaced atomically (the state, the metrics) is written and synced, not yet renamed into place.
+    case beforeRename = "before-rename"
+    /// Some outputs are published, others not yet.
+    case betweenPublishes = "between-publishes"
+
+    private static let target: (name: String, count: Int)? = {
+        guard let spec = ProcessInfo.processInfo.environment["IGEXPORT_CRASH_AT"] else { return nil }
+        let parts = spec.split(separator: ":")
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        return (String(parts[0]), count)
+    }()
+
+    private static let arrivals = Locked<[String: Int]>([:])
+
+    /// Kills the process here if this is the arrival `IGEXPORT_CRASH_AT` names.
+    package func reach() {
+        guard let target = Self.target, target.name == rawValue else { return }
+        let arrival = Self.arrivals.withLock { counts in
+            counts[rawValue, default: 0] += 1
+            return counts[rawValue, default: 0]
+        }
+        if arrival == target.count {
+            kill(getpid(), SIGKILL)
+        }
+    }
+}

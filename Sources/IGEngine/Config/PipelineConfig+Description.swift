@@ -1,0 +1,117 @@
+import Foundation
+import IGCore
+import IGGraph
+
+extension PipelineConfig {
+    /// The resolved pipeline as YAML, defaults filled in and every token shown only by its source.
+    public var resolvedDescription: String {
+        var lines = ["version: \(version)", "name: \(name)", "source:"]
+        switch source.api {
+        case .emulator:
+            lines.append("  api: emulator")
+            let emulator = source.emulator
+            lines.append(
+                "  emulator: {seed: \(emulator.seed), accounts: \(emulator.accounts), media: \(emulator.media), "
+                    + "faults: \(quoted(emulator.faults)), latency: \(emulator.latency.configText)}"
+            )
+        case .url(let url):
+            lines.append("  api: \(url)")
+        }
+        lines.append("  api_version: \(source.apiVersion)")
+        lines.append("  token: \(source.token.map(redacted) ?? "(from the emulator)")")
+        lines.append("  accounts:")
+        for account in source.accounts {
+            lines.append("    - {id: \(account.id)\(account.token.map { ", token: \(redacted($0))" } ?? "")}")
+        }
+        lines.append(
+            "  auth: {auto_refresh: \(source.auth.autoRefresh), refresh_before: \(source.auth.refreshBefore.configText)}"
+        )
+        lines.append("http:")
+        lines.append("  timeout: \(http.timeout.configText)")
+        lines.append("  connect_timeout: \(http.connectTimeout.configText)")
+        let retry = http.retry
+        lines.append(
+            "  retry: {max_attempts: \(retry.maxAttempts), base_delay: \(retry.baseDelay.configText), "
+                + "max_delay: \(retry.maxDelay.configText), max_wait: \(retry.maxWait.configText)}"
+        )
+        lines.append("  concurrency: \(http.concurrency)")
+        lines.append("extract:")
+        if let profile = extract.profile { lines.append("  profile: {fields: \(list(profile.fields))}") }
+        if let media = extract.media {
+            lines.append("  media:")
+            lines.append("    fields: \(list(media.fields))")
+            lines.append("    children: \(list(media.children))")
+            lines.append("    page_size: \(media.pageSize)")
+            lines.append("    mode: \(media.mode.rawValue)")
+            lines.append("    lookback: \(media.lookback.configText)")
+        }
+        if let stories = extract.stories { lines.append("  stories: {fields: \(list(stories.fields))}") }
+        if let insights = extract.mediaInsights {
+            lines.append(
+                "  media_insights: {metrics: \(insights.metrics.isEmpty ? "(by media_product_type)" : list(insights.metrics))}"
+            )
+        }
+        if let insights = extract.accountInsights {
+            lines.append(
+                "  account_insights: {metrics: \(list(insights.metrics)), period: \(insights.period), days: \(insights.days)}"
+            )
+        }
+        if let comments = extract.comments {
+            lines.append("  comments: {fields: \(list(comments.fields)), page_size: \(comments.pageSize)}")
+        }
+        lines.append(transform.isEmpty ? "transform: []" : "transform:")
+        for step in transform { lines.append("  - \(describe(step))") }
+        lines.append("load:")
+        for sink in load { lines.append("  - \(describe(sink))") }
+        lines.append(
+            "checkpoint: {path: \(checkpoint.path), durability: \(checkpoint.durability.rawValue), "
+                + "cursor_ttl: \(checkpoint.cursorTTL.configText)}"
+        )
+        return lines.joined(separator: "\n")
+    }
+
+    private func redacted(_ secret: Secret) -> String { "\(quoted(secret.source))  # resolved, <redacted>" }
+
+    private func list(_ items: [String]) -> String { "[\(items.joined(separator: ", "))]" }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private func describe(_ step: TransformStep) -> String {
+        switch step {
+        case .normalize(let options): "normalize: {run_fields: \(options.runFields)}"
+        case .select(let fields): "select: \(list(fields))"
+        case .drop(let fields): "drop: \(list(fields))"
+        case .rename(let renames): "rename: {\(renames.map { "\($0.from): \($0.to)" }.joined(separator: ", "))}"
+        case .filter(let condition):
+            "filter: \(quoted("\(condition.field) \(condition.op.rawValue) \(condition.op == .isIn || condition.op == .notIn ? list(condition.values) : condition.values.joined())"))"
+        case .hashtags(let extraction): "hashtags: {from: \(extraction.from), to: \(extraction.to)}"
+        case .mentions(let extraction): "mentions: {from: \(extraction.from), to: \(extraction.to)}"
+        case .truncate(let truncation):
+            "truncate: {field: \(truncation.field), max_length: \(truncation.maxLength), ellipsis: \(quoted(truncation.ellipsis))}"
+        }
+    }
+
+    private func describe(_ sink: SinkConfig) -> String {
+        var parts = ["path: \(quoted(sink.path))", "streams: \(list(sink.streams.map(\.rawValue)))"]
+        switch sink.format {
+        case .csv:
+            parts.append("columns: \(sink.csv.columns.isEmpty ? "(the stream's fields)" : list(sink.csv.columns))")
+            parts.append("dialect: \(sink.csv.dialect.rawValue)")
+            parts.append("array_separator: \(sink.csv.arraySeparator.map(quoted) ?? "(JSON text)")")
+            parts.append("header: \(sink.csv.header)")
+        case .rss:
+            let rss = sink.rss
+            parts.append("title: \(rss.title.map(quoted) ?? "(from the profile)")")
+            parts.append("link: \(rss.link ?? "(from the profile)")")
+            if let description = rss.description { parts.append("description: \(quoted(description))") }
+            if let selfLink = rss.selfLink { parts.append("self_link: \(selfLink)") }
+            parts.append("max_items: \(rss.maxItems)")
+            parts.append("ttl: \(rss.ttl)")
+        case .ndjson, .xml:
+            break
+        }
+        return "\(sink.format.rawValue): {\(parts.joined(separator: ", "))}"
+    }
+}

@@ -1,0 +1,227 @@
+import IGCore
+import IGGraph
+
+/// A pipeline file, decoded and validated: what to extract, how to transform it, where to write it.
+///
+/// Every key has a default (see the README's config reference); `PipelineConfig.load(path:)` reads a file.
+public struct PipelineConfig: Sendable {
+    /// The schema version; only `1` exists.
+    public var version: Int = 1
+    /// The pipeline's name, used in paths, locks, logs and metrics.
+    public var name: String
+    /// The file the pipeline was read from.
+    public var file: String = ""
+    public var source: SourceConfig
+    public var http = HTTPConfig()
+    public var extract = ExtractConfig()
+    public var transform: [TransformStep] = []
+    public var load: [SinkConfig] = []
+    public var checkpoint: CheckpointConfig
+
+    /// Creates a pipeline with defaults for everything but its name and source.
+    public init(name: String, source: SourceConfig) {
+        self.name = name
+        self.source = source
+        self.checkpoint = CheckpointConfig(path: "output/.state/\(name).json")
+    }
+}
+
+extension PipelineConfig {
+    /// A digest of everything that shapes the outputs (`extract`, `transform`, `load`), stable across
+    /// processes (FNV-1a over their description), so a resume can tell that the pipeline was edited.
+    public var outputFingerprint: String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in "\(extract)|\(transform)|\(load)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Where records come from: the API (or the built-in emulator), its version, the token and the accounts.
+public struct SourceConfig: Sendable {
+    /// The API's base URL, or the built-in emulator.
+    public enum API: Sendable, Equatable {
+        case url(String)
+        case emulator
+    }
+
+    public var api: API = .url("https://graph.instagram.com")
+    public var apiVersion: String = "v23.0"
+    /// The token for every account that names none of its own; `nil` only with the emulator.
+    public var token: Secret?
+    public var accounts: [AccountConfig] = [AccountConfig(id: "me")]
+    public var auth = AuthConfig()
+    /// How the built-in emulator is set up when `api` is `emulator`.
+    public var emulator = EmulatorOptions()
+
+    /// Creates a source with defaults.
+    public init() {}
+}
+
+/// Settings of the built-in emulator for `source.api: emulator` (see `igexport emulator --help`).
+public struct EmulatorOptions: Sendable, Equatable {
+    public var seed: UInt64 = 42
+    public var accounts = 1
+    public var media = 120
+    /// A fault plan such as `http500=0.1,reset=0.05`; empty for none.
+    public var faults = ""
+    public var latency: Duration = .zero
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// One account to export: `me` or an Instagram user id, with an optional token of its own.
+public struct AccountConfig: Sendable, Equatable {
+    public var id: String
+    public var token: Secret?
+
+    /// Creates an account reference.
+    public init(id: String, token: Secret? = nil) {
+        self.id = id
+        self.token = token
+    }
+}
+
+/// Token refresh settings.
+public struct AuthConfig: Sendable, Equatable {
+    /// Refresh a file-based token during a run when it is close to expiry.
+    public var autoRefresh = false
+    /// How close to expiry a token must be before a run refreshes it.
+    public var refreshBefore: Duration = .seconds(7 * 86_400)
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// Which streams to extract, and how.
+public struct ExtractConfig: Sendable, Equatable {
+    public var profile: ProfileConfig?
+    public var media: MediaConfig?
+    public var stories: StoriesConfig?
+    public var mediaInsights: MediaInsightsConfig?
+    public var accountInsights: AccountInsightsConfig?
+    public var comments: CommentsConfig?
+
+    /// Creates a config that extracts nothing.
+    public init() {}
+
+    /// The fields each stream asks the API for, so `normalize` knows which counts a record should have.
+    public var requestedFields: [StreamKind: [String]] {
+        var fields: [StreamKind: [String]] = [:]
+        fields[.profile] = profile?.fields
+        fields[.media] = media?.fields
+        fields[.stories] = stories?.fields
+        fields[.comments] = comments?.fields
+        return fields
+    }
+
+    /// The streams switched on, in extraction order.
+    public var streams: [StreamKind] {
+        var result: [StreamKind] = []
+        if profile != nil { result.append(.profile) }
+        if media != nil { result.append(.media) }
+        if stories != nil { result.append(.stories) }
+        if mediaInsights != nil { result.append(.mediaInsights) }
+        if accountInsights != nil { result.append(.accountInsights) }
+        if comments != nil { result.append(.comments) }
+        return result
+    }
+}
+
+/// `extract.profile`.
+public struct ProfileConfig: Sendable, Equatable {
+    public var fields = [
+        "user_id", "username", "name", "account_type", "profile_picture_url", "followers_count", "follows_count",
+        "media_count",
+    ]
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// Whether a media extraction reads everything or only what is new since the last completed run.
+public enum ExtractMode: String, Sendable, Equatable, CaseIterable {
+    case full
+    case incremental
+}
+
+/// `extract.media`.
+public struct MediaConfig: Sendable, Equatable {
+    public var fields = [
+        "id", "caption", "media_type", "media_product_type", "media_url", "permalink", "thumbnail_url", "timestamp",
+        "username", "like_count", "comments_count",
+    ]
+    /// Carousel children fields, fetched through field expansion; empty for none.
+    public var children = ["id", "media_type", "media_url", "thumbnail_url"]
+    /// Records per page requested (`limit`), 1 to 100.
+    public var pageSize = 100
+    public var mode = ExtractMode.full
+    /// How far before the last run's newest media an incremental run looks again, to refresh counts.
+    public var lookback: Duration = .seconds(3 * 86_400)
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// `extract.stories`.
+public struct StoriesConfig: Sendable, Equatable {
+    public var fields = [
+        "id", "media_type", "media_product_type", "media_url", "permalink", "thumbnail_url", "timestamp", "username",
+    ]
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// `extract.media_insights`: metrics per media, chosen by `media_product_type` unless listed.
+public struct MediaInsightsConfig: Sendable, Equatable {
+    /// Metrics to ask for; empty means the documented set for each product type.
+    public var metrics: [String] = []
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// `extract.account_insights`: account metrics by day.
+public struct AccountInsightsConfig: Sendable, Equatable {
+    public var metrics = ["reach", "follower_count"]
+    public var period = "day"
+    /// How many days back from today to read, in windows of at most 30 days.
+    public var days = 30
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// `extract.comments`: comments per media.
+public struct CommentsConfig: Sendable, Equatable {
+    public var fields = ["id", "text", "timestamp", "username", "like_count"]
+    public var pageSize = 50
+
+    /// Creates the default settings.
+    public init() {}
+}
+
+/// When the checkpoint is made durable.
+public enum Durability: String, Sendable, Equatable, CaseIterable {
+    /// fsync outputs and state after every page.
+    case page
+    /// fsync only when the run ends.
+    case run
+}
+
+/// `checkpoint`: where the state lives and how it is kept.
+public struct CheckpointConfig: Sendable, Equatable {
+    public var path: String
+    public var durability = Durability.page
+    /// A saved cursor older than this is not trusted on resume: the stream resumes by time window.
+    public var cursorTTL: Duration = .seconds(3600)
+
+    /// Creates the default settings for a state file at `path`.
+    public init(path: String) {
+        self.path = path
+    }
+}

@@ -1,0 +1,101 @@
+import IGCore
+import IGGraph
+
+/// Writes records as one XML document per file, through libxml2.
+///
+/// ```xml
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <records pipeline="demo" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+/// <record stream="media" account="me"><id>1789</id><children><item><id>1790</id></item></children>…</record>
+/// </records>
+/// ```
+/// One `record` per line; objects become nested elements, arrays repeated `<item>` children, `null` an
+/// empty element with `xsi:nil="true"` (so a hidden `like_count` stays distinct from an empty string), and keys
+/// that are not safe XML names `<field name="…">` (see `XMLName`). The prologue and the closing tag are written
+/// as bytes, so a resumed file continues inside its open `records` element.
+public final class XMLSink: Sink {
+    public let config: SinkConfig
+    private let files: SinkFiles
+
+    /// Creates the sink, reopening the partial files of a resumed run.
+    public init(config: SinkConfig, context: SinkContext) throws(SinkError) {
+        self.config = config
+        files = try SinkFiles(config: config, context: context)
+    }
+
+    public func write(_ page: Page) throws(SinkError) {
+        guard files.accepts(page.stream) else { return }
+        let file = try files.file(stream: page.stream, account: page.account)
+        try startIfNew(file)
+        guard !page.records.isEmpty else { return }
+        let writer = try XMLWriter()
+        for record in page.records {
+            writer.startElement("record")
+            writer.attribute("stream", page.stream.rawValue)
+            writer.attribute("account", page.account)
+            for member in record.members {
+                XMLSink.write(member.value, key: member.key, to: writer)
+            }
+            writer.endElement()
+            writer.raw("\n")
+        }
+        try writer.drain(into: file)
+    }
+
+    public func commit(sync: Bool) throws(SinkError) -> [String: UInt64] {
+        try files.commit(sync: sync)
+    }
+
+    public func finish() throws(SinkError) -> [String] {
+        _ = try files.fileForEmptyRun(stream: config.streams.first ?? .media)
+        return try files.finish { file throws(SinkError) in
+            try startIfNew(file)
+            try file.write("</records>\n")
+        }
+    }
+
+    private func startIfNew(_ file: OutputFile) throws(SinkError) {
+        guard file.offset == 0 else { return }
+        let writer = try XMLWriter()
+        writer.startDocument()
+        writer.startElement("records")
+        writer.attribute("pipeline", files.context.pipeline)
+        writer.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        writer.raw("\n")
+        try writer.drain(into: file)
+    }
+
+    private static func write(_ value: JSONValue, key: String, to writer: XMLWriter) {
+        if XMLName.isSafe(key) {
+            writer.startElement(key)
+        } else {
+            writer.startElement("field")
+            writer.attribute("name", key)
+        }
+        switch value {
+        case .null:
+            writer.attribute("xsi:nil", "true")
+        case .bool(let flag):
+            writer.text(flag ? "true" : "false")
+        case .int(let integer):
+            writer.text(String(integer))
+        case .double(let number):
+            if number.isFinite {
+                writer.text(number.description)
+            } else {
+                writer.attribute("xsi:nil", "true")
+            }
+        case .string(let text):
+            writer.text(text)
+        case .array(let elements):
+            for element in elements {
+                write(element, key: "item", to: writer)
+            }
+        case .object(let object):
+            for member in object.members {
+                write(member.value, key: member.key, to: writer)
+            }
+        }
+        writer.endElement()
+    }
+}

@@ -1,0 +1,54 @@
+import IGCore
+
+/// What the streams need from the Graph API: one object, or one page of an edge.
+///
+/// `GraphClient` is the real implementation; tests of the streams may use a scripted one.
+public protocol GraphFetching: Sendable {
+    /// `GET path?parameters`, answered by an object.
+    func object(_ path: String, parameters: [(String, String)]) async throws -> JSONObject
+
+    /// One page of an edge: `GET path?parameters&limit=&after=`. The client may lower `limit` when the API
+    /// asks for less data; the page reports the cursor of the next page, if any.
+    func page(_ path: String, parameters: [(String, String)], limit: Int, after: String?) async throws -> EdgePage
+
+    /// What the client has done so far: requests, retries, waits and bytes.
+    func statistics() async -> FetchStatistics
+}
+
+/// Counters of a Graph client, for the run's summary, logs and metrics.
+public struct FetchStatistics: Sendable, Equatable {
+    public var requests = 0
+    public var retries = 0
+    /// Waits for throttling (or for usage headers near the limit), and their total.
+    public var waits = 0
+    public var waitedSeconds = 0.0
+    public var bytesReceived = 0
+
+    /// Creates zero counters.
+    public init() {}
+
+    /// Adds another client's counters.
+    public static func + (lhs: FetchStatistics, rhs: FetchStatistics) -> FetchStatistics {
+        var sum = lhs
+        sum.requests += rhs.requests
+        sum.retries += rhs.retries
+        sum.waits += rhs.waits
+        sum.waitedSeconds += rhs.waitedSeconds
+        sum.bytesReceived += rhs.bytesReceived
+        return sum
+    }
+}
+
+/// One page of a Graph edge.
+public struct EdgePage: Sendable {
+    /// The records on the page (may be empty even when more follow).
+    public var data: [JSONObject]
+    /// The `after` cursor of the next page; `nil` when `paging.next` is absent, which marks the last page.
+    public var after: String?
+
+    /// Creates a page.
+    public init(data: [JSONObject], after: String?) {
+        self.data = data
+        self.after = after
+    }
+}

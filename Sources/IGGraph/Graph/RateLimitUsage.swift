@@ -1,0 +1,81 @@
+import IGCore
+
+/// The rate-limit usage the API reports in its response headers.
+///
+/// `X-App-Usage` holds percentages (`call_count`, `total_time`, `total_cputime`) for the app;
+/// `X-Business-Use-Case-Usage` maps business-object ids to arrays of rows, of which those of type `instagram`
+/// apply here, with the same percentages and `estimated_time_to_regain_access` in minutes. Which one
+/// graph.instagram.com sends today is not documented, so both are read; a header that does not parse counts
+/// as absent.
+public struct RateLimitUsage: Sendable, Equatable {
+    /// The highest percentage in `X-App-Usage`, when sent.
+    public var appUsage: Int?
+    /// The highest percentage over the `instagram` rows of `X-Business-Use-Case-Usage`, when sent.
+    public var businessUseCaseUsage: Int?
+    /// The longest `estimated_time_to_regain_access`, when one is above zero.
+    public var regainAccessAfter: Duration?
+
+    /// The highest usage percentage of either header, or 0 when neither was sent.
+    public var highestPercentage: Int {
+        max(appUsage ?? 0, businessUseCaseUsage ?? 0)
+    }
+
+    /// Creates usage figures.
+    public init(appUsage: Int? = nil, businessUseCaseUsage: Int? = nil, regainAccessAfter: Duration? = nil) {
+        self.appUsage = appUsage
+        self.businessUseCaseUsage = businessUseCaseUsage
+        self.regainAccessAfter = regainAccessAfter
+    }
+
+    /// Reads the usage headers of a response.
+    public init(headers: HTTPHeaders) {
+        self.init(appUsage: headers["x-app-usage"], businessUseCaseUsage: headers["x-business-use-case-usage"])
+    }
+
+    /// Reads the two headers' values.
+    public init(appUsage: String?, businessUseCaseUsage: String?) {
+        var regainMinutes = 0.0
+        if let row = appUsage.flatMap(Self.parse)?.objectValue {
+            self.appUsage = Self.highestPercentage(in: row)
+            regainMinutes = max(regainMinutes, Self.number(row["estimated_time_to_regain_access"]) ?? 0)
+        }
+        if let accounts = businessUseCaseUsage.flatMap(Self.parse)?.objectValue {
+            var highest: Int?
+            for (_, value) in accounts.members {
+                let rows = value.arrayValue ?? [value]
+                for row in rows.compactMap(\.objectValue) {
+                    if let type = row["type"]?.stringValue, type.lowercased() != "instagram" { continue }
+                    if let percent = Self.highestPercentage(in: row) {
+                        highest = max(highest ?? 0, percent)
+                    }
+                    regainMinutes = max(regainMinutes, Self.number(row["estimated_time_to_regain_access"]) ?? 0)
+                }
+            }
+            self.businessUseCaseUsage = highest
+        }
+        if regainMinutes > 0 {
+            regainAccessAfter = .seconds(regainMinutes * 60)
+        }
+    }
+
+    private static let percentageKeys = ["call_count", "total_time", "total_cputime"]
+
+    private static func parse(_ header: String) -> JSONValue? {
+        try? JSONParser.parse(Array(header.utf8))
+    }
+
+    private static func highestPercentage(in row: JSONObject) -> Int? {
+        let values = percentageKeys.compactMap { number(row[$0]) }
+        return values.max().map { Int($0.rounded(.up)) }
+    }
+
+    /// A number sent as a JSON number or as a numeric string.
+    private static func number(_ value: JSONValue?) -> Double? {
+        switch value {
+        case .int(let number)?: Double(number)
+        case .double(let number)?: number.isFinite ? number : nil
+        case .string(let text)?: Double(text)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import IGCore
+@testable import IGEngine
+@testable import IGGraph
+@testable import IGOps
+
+@Suite struct MetricsFileTests {
+    static func metrics(exitCode: Int32, lastSuccess: Double?) -> MetricsFile {
+        MetricsFile(
+            pipeline: "nightly",
+            lastSuccess: lastSuccess,
+            runStarted: 1_780_000_000,
+            durationSeconds: 12.5,
+            exitCode: exitCode,
+            records: [.media: 120, .profile: 1],
+            requests: 7,
+            retries: 2
+        )
+    }
+
+    @Test func everyMetricParsesWithHelpTypeAndThePipelineLabel() throws {
+        let text = Self.metrics(exitCode: 0, lastSuccess: 1_780_000_012.5).text
+        #expect(text.hasSuffix("\n"))
+        let parsed = try PrometheusText(text)
+        let pipeline = ["pipeline": "nightly"]
+        #expect(parsed.value("igexport_last_success_timestamp_seconds", pipeline) == 1_780_000_012.5)
+        #expect(parsed.value("igexport_last_run_timestamp_seconds", pipeline) == 1_780_000_000)
+        #expect(parsed.value("igexport_last_run_duration_seconds", pipeline) == 12.5)
+        #expect(parsed.value("igexport_last_run_exit_code", pipeline) == 0)
+        #expect(parsed.value("igexport_records_total", ["pipeline": "nightly", "stream": "media"]) == 120)
+        #expect(parsed.value("igexport_records_total", ["pipeline": "nightly", "stream": "profile"]) == 1)
+        #expect(parsed.value("igexport_requests_total", pipeline) == 7)
+        #expect(parsed.value("igexport_retries_total", pipeline) == 2)
+        for sample in parsed.samples {
+            #expect(parsed.help[sample.name] != nil, "\(sample.name) has no HELP")
+            #expect(parsed.types[sample.name] == "gauge", "\(sample.name) has no TYPE")
+        }
+    }
+
+    @Test func aFailedRunKeepsTheLastSuccessOfTheFileItReplaces() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("igexport.prom").path
+        try Self.metrics(exitCode: 0, lastSuccess: 1_780_000_012).write(to: path)
+
+        let kept = MetricsFile.lastSuccess(in: path, pipeline: "nightly")
+        #expect(kept == 1_780_000_012)
+        try Self.metrics(exitCode: 77, lastSuccess: kept).write(to: path)
+
+        let parsed = try PrometheusText(try String(contentsOfFile: path, encoding: .utf8))
+        #expect(parsed.value("igexport_last_success_timestamp_seconds", ["pipeline": "nightly"]) == 1_780_000_012)
+        #expect(parsed.value("igexport_last_run_exit_code", ["pipeline": "nightly"]) == 77)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+
+    @Test func aPipelineThatNeverSucceededHasNoLastSuccessSample() throws {
+        #expect(MetricsFile.lastSuccess(in: "/nonexistent/igexport.prom", pipeline: "nightly") == nil)
+        let parsed = try PrometheusText(Self.metrics(exitCode: 69, lastSuccess: nil).text)
+        #expect(!parsed.samples.contains { $0.name == "igexport_last_success_timestamp_seconds" })
+    }
+
+    @Test func anUnwritablePathIsAMetricsFileError() {
+        #expect(throws: MetricsFileError.self) {
+            try Self.metrics(exitCode: 0, lastSuccess: nil).write(to: "/dev/null/igexport.prom")
+        }
+    }
+}
