@@ -129,10 +129,15 @@ var excel = SinkConfig(format: .csv, streams: [], path: folder + "/excel.csv")
 excel.csv.dialect = .excel
 configs.insert(("csv excel", excel), at: 2)
 var rss = SinkConfig(format: .rss, streams: [.media], path: folder + "/feed.xml")
-rss.rss.maxItems = Int.max
+rss.feed.maxItems = Int.max
 configs.append(("rss (every item)", rss))
+for (format, file) in [(SinkConfig.Format.atom, "feed.atom"), (.jsonfeed, "feed.json")] {
+    var feed = SinkConfig(format: format, streams: [.media], path: folder + "/" + file)
+    feed.feed.maxItems = Int.max
+    configs.append(("\(format.rawValue) (every item)", feed))
+}
 rss.path = folder + "/feed50.xml"
-rss.rss.maxItems = 50
+rss.feed.maxItems = 50
 configs.append(("rss (max_items 50)", rss))
 
 for (name, config) in configs {

@@ -29,7 +29,8 @@ extension ConfigDecoder {
             switch format {
             case .ndjson, .xml: []
             case .csv: ["columns", "dialect", "array_separator", "header"]
-            case .rss: ["title", "link", "description", "self_link", "max_items", "ttl"]
+            case .rss: ConfigDecoder.feedKeys + ["ttl"]
+            case .atom, .jsonfeed: ConfigDecoder.feedKeys
             }
         let keys = try node.mapping(allowed: common + specific)
         guard let pathNode = keys["path"] else { throw node.error("missing key 'path'") }
@@ -48,8 +49,7 @@ extension ConfigDecoder {
             streams =
                 switch format {
                 case .ndjson, .xml: extract.streams
-                case .csv: [.media]
-                case .rss: [.media]
+                case .csv, .rss, .atom, .jsonfeed: [.media]
                 }
         }
         for stream in streams where !extract.streams.contains(stream) {
@@ -74,21 +74,60 @@ extension ConfigDecoder {
                     )
                 }
             }
-        case .rss:
+        case .rss, .atom, .jsonfeed:
             guard streams == [.media] else {
-                throw (keys["stream"] ?? keys["streams"] ?? node).error("an RSS feed is made of the media stream")
+                throw (keys["stream"] ?? keys["streams"] ?? node).error("a feed is made of the media stream")
             }
             if extract.profile != nil { sink.streams = [.profile, .media] }
-            if let title = keys["title"] { sink.rss.title = try title.nonEmptyString() }
-            if let link = keys["link"] { sink.rss.link = try absoluteURL(link) }
-            if let description = keys["description"] { sink.rss.description = try description.string() }
-            if let selfLink = keys["self_link"] { sink.rss.selfLink = try absoluteURL(selfLink) }
-            if let maxItems = keys["max_items"] { sink.rss.maxItems = try maxItems.int(in: 1...10_000) }
-            if let ttl = keys["ttl"] { sink.rss.ttl = try ttl.int(in: 1...100_000) }
+            sink.feed = try feedOptions(format, keys, at: node)
+            sink.feed.keepsPublishedItems = extract.media?.mode == .incremental
         case .ndjson, .xml:
             break
         }
         return sink
+    }
+
+    private static let feedKeys = [
+        "title", "link", "description", "self_link", "max_items", "guid", "tag_authority", "type_markers",
+    ]
+
+    private func feedOptions(
+        _ format: SinkConfig.Format,
+        _ keys: [String: ConfigNode],
+        at node: ConfigNode
+    ) throws(ConfigError) -> FeedOptions {
+        var feed = FeedOptions()
+        if let title = keys["title"] { feed.title = try title.nonEmptyString() }
+        if let link = keys["link"] { feed.link = try absoluteURL(link) }
+        if let description = keys["description"] { feed.description = try description.string() }
+        if let selfLink = keys["self_link"] { feed.selfLink = try absoluteURL(selfLink) }
+        if let maxItems = keys["max_items"] { feed.maxItems = try maxItems.int(in: 1...10_000) }
+        if let ttl = keys["ttl"] { feed.ttl = try ttl.int(in: 1...100_000) }
+        if let guid = keys["guid"] { feed.guid = try guid.oneOf(FeedOptions.GuidForm.self) }
+        if let authority = keys["tag_authority"] {
+            feed.tagAuthority = try authority.nonEmptyString()
+            guard TagURI.isValidAuthority(feed.tagAuthority) else {
+                throw authority.error(
+                    "expected DOMAIN,DATE in lower case, such as `example.com,2025` or `example.com,2025-01-31` "
+                        + "(RFC 4151): a domain you owned on that date"
+                )
+            }
+        }
+        if let markers = keys["type_markers"] {
+            let names = try markers.mapping(allowed: ["image", "video", "reel", "carousel"])
+            if let image = names["image"] { feed.typeMarkers.image = try image.nonEmptyString() }
+            if let video = names["video"] { feed.typeMarkers.video = try video.nonEmptyString() }
+            if let reel = names["reel"] { feed.typeMarkers.reel = try reel.nonEmptyString() }
+            if let carousel = names["carousel"] { feed.typeMarkers.carousel = try carousel.nonEmptyString() }
+        }
+        // RFC 4287 asks an Atom feed for the URL it lives at; igexport writes a file and cannot know where it
+        // will be served, so the user says it.
+        if format == .atom && feed.selfLink == nil {
+            throw node.error(
+                "an Atom feed needs `self_link`, the absolute URL it will be published at (atom:link rel=\"self\")"
+            )
+        }
+        return feed
     }
 
     private func checkTemplate(_ path: String, at node: ConfigNode) throws(ConfigError) {

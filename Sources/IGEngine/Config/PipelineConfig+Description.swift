@@ -101,14 +101,16 @@ extension PipelineConfig {
             parts.append("dialect: \(sink.csv.dialect.rawValue)")
             parts.append("array_separator: \(sink.csv.arraySeparator.map(quoted) ?? "(JSON text)")")
             parts.append("header: \(sink.csv.header)")
-        case .rss:
-            let rss = sink.rss
-            parts.append("title: \(rss.title.map(quoted) ?? "(from the profile)")")
-            parts.append("link: \(rss.link ?? "(from the profile)")")
-            if let description = rss.description { parts.append("description: \(quoted(description))") }
-            if let selfLink = rss.selfLink { parts.append("self_link: \(selfLink)") }
-            parts.append("max_items: \(rss.maxItems)")
-            parts.append("ttl: \(rss.ttl)")
+        case .rss, .atom, .jsonfeed:
+            let feed = sink.feed
+            parts.append("title: \(feed.title.map(quoted) ?? "(from the profile)")")
+            parts.append("link: \(feed.link ?? "(from the profile)")")
+            if let description = feed.description { parts.append("description: \(quoted(description))") }
+            if let selfLink = feed.selfLink { parts.append("self_link: \(selfLink)") }
+            parts.append("max_items: \(feed.maxItems)")
+            if sink.format == .rss { parts.append("ttl: \(feed.ttl)") }
+            parts.append("guid: \(feed.guid.rawValue)")
+            if feed.guid == .id { parts.append("tag_authority: \(feed.tagAuthority)") }
         case .ndjson, .xml:
             break
         }

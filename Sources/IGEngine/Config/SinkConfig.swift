@@ -6,6 +6,11 @@ public struct SinkConfig: Sendable, Equatable {
         case csv
         case xml
         case rss
+        case atom
+        case jsonfeed
+
+        /// Whether the format is a feed (`rss`, `atom`, `jsonfeed`), which takes `FeedOptions`.
+        public var isFeed: Bool { self == .rss || self == .atom || self == .jsonfeed }
     }
 
     public var format: Format
@@ -14,7 +19,8 @@ public struct SinkConfig: Sendable, Equatable {
     /// The output path template: `{pipeline}`, `{stream}`, `{account}`, `{date}` and `{run}` are replaced.
     public var path: String
     public var csv = CSVOptions()
-    public var rss = RSSOptions()
+    /// Options of the `rss`, `atom` and `jsonfeed` writers.
+    public var feed = FeedOptions()
 
     /// Creates a sink.
     public init(format: Format, streams: [StreamKind], path: String) {
@@ -41,25 +47,6 @@ public struct CSVOptions: Sendable, Equatable {
     public var arraySeparator: String?
     /// Writes the header row.
     public var header = true
-
-    /// Creates the default options.
-    public init() {}
-}
-
-/// Options of an RSS sink.
-public struct RSSOptions: Sendable, Equatable {
-    /// The channel title; defaults to the profile's name and username.
-    public var title: String?
-    /// The channel link; defaults to `https://www.instagram.com/USERNAME/`.
-    public var link: String?
-    /// The channel description; defaults to the profile's.
-    public var description: String?
-    /// The URL the feed will be published at, for `atom:link rel="self"`.
-    public var selfLink: String?
-    /// The newest items kept.
-    public var maxItems = 50
-    /// Minutes a reader may cache the feed.
-    public var ttl = 60
 
     /// Creates the default options.
     public init() {}

@@ -4,6 +4,6 @@ public func makeSink(_ config: SinkConfig, context: SinkContext) throws(SinkErro
     case .ndjson: try NDJSONSink(config: config, context: context)
     case .csv: try CSVSink(config: config, context: context)
     case .xml: try XMLSink(config: config, context: context)
-    case .rss: try RSSSink(config: config, context: context)
+    case .rss, .atom, .jsonfeed: try FeedSink(config: config, context: context)
     }
 }

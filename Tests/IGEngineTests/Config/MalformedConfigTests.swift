@@ -315,6 +315,37 @@ private let cases: [Malformed] = [
         message: "invalid YAML"
     ),
     Malformed(
+        name: "atom feed without self_link",
+        yaml: replacing(line: 21, with: "  - atom: {stream: media, path: f.atom}"),
+        line: 21,
+        key: "load[2].atom",
+        message: "an Atom feed needs `self_link`"
+    ),
+    Malformed(
+        name: "feed tag authority without a date",
+        yaml: replacing(line: 21, with: "  - jsonfeed: {stream: media, path: f.json, tag_authority: example.com}"),
+        line: 21,
+        key: "load[2].jsonfeed.tag_authority",
+        message: "expected DOMAIN,DATE"
+    ),
+    Malformed(
+        name: "feed guid form unknown",
+        yaml: replacing(line: 21, with: "  - rss: {stream: media, path: f.xml, guid: url}"),
+        line: 21,
+        key: "load[2].rss.guid",
+        message: "permalink"
+    ),
+    Malformed(
+        name: "ttl on an atom feed",
+        yaml: replacing(
+            line: 21,
+            with: "  - atom: {stream: media, path: f.atom, self_link: \"https://e.com/f\", ttl: 5}"
+        ),
+        line: 21,
+        key: "load[2].atom.ttl",
+        message: "unknown key"
+    ),
+    Malformed(
         name: "two writers on one path",
         yaml: replacing(line: 21, with: "  - rss: {stream: media, path: out/media.csv}"),
         line: 21,

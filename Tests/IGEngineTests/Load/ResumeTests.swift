@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 @Suite struct ResumeTests {
-    static let formats: [SinkConfig.Format] = [.ndjson, .csv, .xml, .rss]
+    static let formats: [SinkConfig.Format] = [.ndjson, .csv, .xml, .rss, .atom, .jsonfeed]
 
     /// Runs every page in one go.
     func uninterrupted(_ format: SinkConfig.Format, pages: [Page]) throws -> [UInt8] {
@@ -54,15 +54,16 @@ import Testing
         }
     }
 
-    @Test func aResumedFeedStillStopsAtMaxItems() throws {
+    @Test(arguments: [SinkConfig.Format.rss, .atom, .jsonfeed])
+    func aResumedFeedStillStopsAtMaxItems(format: SinkConfig.Format) throws {
         let folder = temporaryFolder()
-        var config = sinkConfig(.rss, folder + "/feed.xml")
-        config.rss.maxItems = 6
+        var config = sinkConfig(format, folder + "/feed")
+        config.feed.maxItems = 6
         let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
         let pages = hostilePages()
         var offsets: [String: UInt64] = [:]
         do {
-            let first = try RSSSink(config: config, context: context, now: fixedNow)
+            let first = try FeedSink(config: config, context: context, now: fixedNow)
             for page in pages.prefix(3) {
                 try first.write(page)
                 offsets = try first.commit(sync: true)
@@ -70,8 +71,9 @@ import Testing
         }
         var resumed = context
         resumed.resumeOffsets = offsets
-        try run(RSSSink(config: config, context: resumed, now: fixedNow), Array(pages.dropFirst(3)))
-        #expect(try XMLProbe.parse(contents(folder + "/feed.xml")).count("item") == 6)
+        try run(FeedSink(config: config, context: resumed, now: fixedNow), Array(pages.dropFirst(3)))
+        let ids = try feedIDs(format, contents(folder + "/feed"))
+        #expect(ids == (0..<6).map { "tag:instagram.com,2010:media/\(17_900_000_000_000_000 + $0)" })
     }
 
     @Test func aResumedCSVWithoutConfiguredColumnsReadsThemFromItsHeader() throws {

@@ -36,10 +36,10 @@ func sinkConfig(_ format: SinkConfig.Format, _ path: String, streams: [StreamKin
 /// A fixed `lastBuildDate`, so feeds written at different times compare byte for byte.
 func fixedNow() -> Timestamp { Timestamp(seconds: 1_740_832_496) }
 
-/// Makes a sink; RSS sinks get the fixed clock.
+/// Makes a sink; feed sinks get the fixed clock.
 func makeTestSink(_ config: SinkConfig, _ context: SinkContext) throws -> any Sink {
-    config.format == .rss
-        ? try RSSSink(config: config, context: context, now: fixedNow) : try makeSink(config, context: context)
+    config.format.isFeed
+        ? try FeedSink(config: config, context: context, now: fixedNow) : try makeSink(config, context: context)
 }
 
 /// Parses XML with Foundation's parser and collects element names and text, or throws if not well-formed.

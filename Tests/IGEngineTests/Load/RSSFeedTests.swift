@@ -5,16 +5,16 @@ import IGGraph
 import TestSupport
 import Testing
 
-@Suite struct RSSSinkTests {
+@Suite struct RSSFeedTests {
     let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
 
     func feed(maxItems: Int = 50, selfLink: String? = nil, pages: [Page] = hostilePages()) throws -> (String, XMLProbe)
     {
         let folder = temporaryFolder()
         var config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
-        config.rss.maxItems = maxItems
-        config.rss.selfLink = selfLink
-        try run(RSSSink(config: config, context: context, now: fixedNow), pages)
+        config.feed.maxItems = maxItems
+        config.feed.selfLink = selfLink
+        try run(FeedSink(config: config, context: context, now: fixedNow), pages)
         let bytes = contents(folder + "/feed.xml")
         return (String(decoding: bytes, as: UTF8.self), try XMLProbe.parse(bytes))
     }
@@ -23,7 +23,7 @@ import Testing
         let (output, probe) = try feed()
         #expect(output.contains(#"xmlns:media="http://search.yahoo.com/mrss/""#))
         #expect(output.contains(#"xmlns:content="http://purl.org/rss/1.0/modules/content/""#))
-        #expect(probe.texts["title"]?.first == "Hostile <User> & \"Co\" (@hostile.user)")
+        #expect(probe.texts["title"]?.first == "Hostile & \"Co\" (@hostile.user)")
         #expect(probe.texts["link"]?.first == "https://www.instagram.com/hostile.user/")
         #expect(probe.texts["lastBuildDate"] == ["Sat, 01 Mar 2025 12:34:56 +0000"])
         #expect(probe.texts["ttl"] == ["60"])
@@ -43,8 +43,8 @@ import Testing
     @Test func keepsOnlyTheNewestItems() throws {
         let (_, probe) = try feed(maxItems: 5)
         #expect(probe.count("item") == 5)
-        #expect(probe.texts["guid"]?.first == "https://www.instagram.com/p/C0x/")
-        #expect(probe.texts["guid"]?.last == "https://www.instagram.com/p/C4x/")
+        #expect(probe.texts["guid"]?.first == "tag:instagram.com,2010:media/17900000000000000")
+        #expect(probe.texts["guid"]?.last == "tag:instagram.com,2010:media/17900000000000004")
     }
 
     @Test func datesItemsInRFC822() throws {
@@ -52,11 +52,12 @@ import Testing
         #expect(probe.texts["pubDate"] == ["Fri, 28 Feb 2025 12:34:56 +0000"])
     }
 
-    @Test func titlesItemsFromTheCaptionsFirstLineOrTheAuthor() throws {
+    @Test func titlesItemsFromTheCaptionsFirstLineOrTheTypeAndDate() throws {
         let (_, probe) = try feed()
         let titles = probe.texts["title"] ?? []
         #expect(titles.contains("First line"))
-        #expect(titles.contains("Photo by @hostile.user"))
+        #expect(titles.contains("Carousel of 4, 20 Feb 2025"))
+        #expect(titles.contains("Photo, 19 Feb 2025"))
         #expect(titles.contains("bell start back end"))
         let long = titles.first { $0.hasPrefix("Long caption") }
         #expect(long?.count == 100)
@@ -68,10 +69,11 @@ import Testing
         let (output, probe) = try feed(pages: [Page(stream: .media, account: "me", records: [record], nextCursor: nil)])
         #expect(probe.count("media:content") == 4)
         #expect(probe.count("enclosure") == 1)
-        #expect(probe.count("media:thumbnail") == 1)
+        #expect(probe.count("media:thumbnail") == 4)
         #expect(output.contains(#"length="0""#))
         #expect(output.contains(#"medium="video" type="video/mp4""#))
         #expect(output.contains("&lt;img src="))
+        #expect(output.contains("&lt;video src=&quot;https://cdn.example.com/c/2-1.mp4&quot; poster="))
     }
 
     @Test func keepsMediaWithAWithheldURLWithoutAnEnclosure() throws {

@@ -1,0 +1,84 @@
+/// Text rules shared by the feed writers, so that no caption draws a warning from the W3C feed validator.
+enum FeedText {
+    /// `text` without the characters feed validators and HTML parsers reject: C0 controls other than tab,
+    /// newline and carriage return, DEL and the C1 controls ("BadCharacters"), U+FFFD (a sign of mangled
+    /// text, also "BadCharacters"), and Unicode noncharacters (an "Invalid HTML" parse error). libxml2 drops
+    /// only part of these, and JSON would keep them all, so the three feeds carry the same text.
+    static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isRejected) else { return text }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: text.unicodeScalars.lazy.filter { !isRejected($0) })
+        return String(result)
+    }
+
+    private static func isRejected(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFD, 0xFDD0...0xFDEF: true
+        default: scalar.value & 0xFFFE == 0xFFFE
+        }
+    }
+
+    /// `text` as HTML character data or attribute value.
+    static func escapeHTML(_ text: String) -> String {
+        guard text.utf8.contains(where: { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A caption as one HTML paragraph, its line breaks kept as `<br/>`.
+    static func paragraph(_ caption: String) -> String {
+        let lines = caption.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        return "<p>" + lines.map { escapeHTML(String($0)) }.joined(separator: "<br/>") + "</p>"
+    }
+
+    /// `text` with everything that looks like an HTML tag (`<b>`, `</script>`, `<item>`) removed and runs of
+    /// whitespace made one space: a title is plain text, and the validator warns "title should not contain
+    /// HTML" when one holds an end tag, whatever its escaping.
+    static func withoutTags(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let name = after.first == "/" ? after.dropFirst() : after
+            if let first = name.first, first.isASCII, first.isLetter, let close = after.firstIndex(of: ">") {
+                result += " "
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "<"
+                rest = after
+            }
+        }
+        result += rest
+        return result.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `text` as XML character data with `&`, `<` and `>` written as hexadecimal character references, as
+    /// the RSS Best Practices Profile asks of plain-text elements: the W3C validator then reads a remaining
+    /// `&amp;` or `<3` as text rather than as undeclared HTML. The caller has sanitised `text`.
+    static func xmlCharacterData(_ text: String) -> String {
+        guard text.utf8.contains(where: { [0x26, 0x3C, 0x3E].contains($0) }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&#x26;"
+            case "<": result += "&#x3C;"
+            case ">": result += "&#x3E;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
