@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import duckdb
-import feedparser
+
+from feeds import check_feeds
 
 
 def check(condition, message):
@@ -62,11 +63,8 @@ def main(folder: Path):
         rows = list(csv.DictReader(handle))
     check(len(rows) == count, "Python csv reads every Excel-dialect record")
 
-    feed = feedparser.parse(str(folder / "feed.rss"))
-    check(feed.bozo == 0, f"feedparser reads the feed with bozo == 0 ({feed.get('bozo_exception')})")
-    check(len(feed.entries) == expected["rss_items"], f"the feed has {expected['rss_items']} items")
-    check(all(e.get("published_parsed") for e in feed.entries), "every item has a pubDate feedparser understands")
-    check(all(e.get("link", "").startswith("https://www.instagram.com/p/") for e in feed.entries), "every item links")
+    ids = check_feeds(check, folder / "feed.rss", folder / "feed.atom", folder / "feed.json", expected["feed_items"])
+    check(ids == expected["feed_ids"], "the feeds' ids are the newest media's, newest first")
 
 
 if __name__ == "__main__":

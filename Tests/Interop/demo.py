@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 import duckdb
-import feedparser
+
+from feeds import check_feeds
 
 
 def check(condition, message):
@@ -29,9 +30,7 @@ def main(folder: Path, media: int, max_items: int):
     with open(folder / "media.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     check(len(rows) == media, "Python's csv reads every row")
-    feed = feedparser.parse(str(folder / "feed.xml"))
-    check(feed.bozo == 0, f"feedparser reads the feed without error ({feed.get('bozo_exception')})")
-    check(len(feed.entries) == min(media, max_items), f"the feed has {min(media, max_items)} items")
+    check_feeds(check, folder / "feed.xml", folder / "feed.atom", folder / "feed.json", min(media, max_items))
 
 
 if __name__ == "__main__":
