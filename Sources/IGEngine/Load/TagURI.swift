@@ -4,10 +4,12 @@ enum TagURI {
     static func isValidAuthority(_ authority: String) -> Bool {
         let parts = authority.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
+        // The validator's pattern: an optional `user@` (which may hold `_`), then a domain of `a-z0-9.-`.
         let name = parts[0].split(separator: "@", omittingEmptySubsequences: false)
-        guard name.count <= 2, name.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isNameByte) }) else {
-            return false
-        }
+        guard let domain = name.last, name.count <= 2,
+            name.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isNameByte) }),
+            !domain.contains("_")
+        else { return false }
         let date = parts[1].split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(date.count), date[0].utf8.count == 4 else { return false }
         return date.dropFirst().allSatisfy { $0.utf8.count == 2 } && date.allSatisfy { $0.utf8.allSatisfy(isDigit) }
