@@ -15,8 +15,9 @@ import IGGraph
 /// renders: the three formats carry the same items, in the same order, with the same ids.
 ///
 /// Media pages arrive newest first, so the first `max_items` media written are the newest and the rest are
-/// ignored; a resumed run counts the items in its partial file, so the feed still stops at `max_items`. An
-/// incremental run writes the feed anew from the media it reads, like every other output of a run.
+/// ignored; a resumed run reads the items of its partial file back, so the feed still stops at `max_items`
+/// and no media becomes two items. When media are extracted incrementally, the items of the feed being
+/// replaced fill the rest (see `carryOver(into:)`).
 public final class FeedSink: Sink {
     public let config: SinkConfig
     private let files: SinkFiles
