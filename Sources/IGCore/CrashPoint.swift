@@ -7,6 +7,8 @@ import Foundation
 package enum CrashPoint: String {
     /// A file replaced atomically (the state, the metrics) is written and synced, not yet renamed into place.
     case beforeRename = "before-rename"
+    /// A page is written and its position recorded: the Nth arrival is just after the Nth committed page.
+    case afterCommit = "after-commit"
     /// Some outputs are published, others not yet.
     case betweenPublishes = "between-publishes"
 

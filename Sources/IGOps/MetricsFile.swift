@@ -16,10 +16,8 @@ public struct MetricsFile: Sendable, Equatable {
     public var runStarted: Double
     public var durationSeconds: Double
     public var exitCode: Int32
-    /// Records written per stream (read so far, for a failed run).
-    public var records: [StreamKind: Int]
-    public var requests: Int
-    public var retries: Int
+    /// What the run did (records read so far, for a failed run).
+    public var statistics: RunStatistics
 
     /// Creates the metrics of one run.
     public init(
@@ -28,18 +26,14 @@ public struct MetricsFile: Sendable, Equatable {
         runStarted: Double,
         durationSeconds: Double,
         exitCode: Int32,
-        records: [StreamKind: Int],
-        requests: Int,
-        retries: Int
+        statistics: RunStatistics
     ) {
         self.pipeline = pipeline
         self.lastSuccess = lastSuccess
         self.runStarted = runStarted
         self.durationSeconds = durationSeconds
         self.exitCode = exitCode
-        self.records = records
-        self.requests = requests
-        self.retries = retries
+        self.statistics = statistics
     }
 
     /// The file's text: `# HELP` and `# TYPE` before each metric, one sample a line, a trailing newline.
@@ -83,20 +77,30 @@ public struct MetricsFile: Sendable, Equatable {
             "gauge",
             "Records the last run wrote, by stream.",
             StreamKind.allCases.compactMap { kind in
-                records[kind].map { ("\(label),stream=\"\(kind.rawValue)\"", String($0)) }
+                statistics.records[kind].map { ("\(label),stream=\"\(kind.rawValue)\"", String($0)) }
+            }
+        )
+        metric(
+            "igexport_skipped_total",
+            "gauge",
+            "What the last run read but did not write, or wrote with a caveat, by stream and reason.",
+            StreamKind.allCases.flatMap { kind in
+                (statistics.skipped[kind] ?? [:]).sorted { $0.key < $1.key }.map { reason, count in
+                    ("\(label),stream=\"\(kind.rawValue)\",reason=\"\(Self.escaped(reason))\"", String(count))
+                }
             }
         )
         metric(
             "igexport_requests_total",
             "gauge",
             "HTTP requests the last run sent, retries included.",
-            [(label, String(requests))]
+            [(label, String(statistics.requests))]
         )
         metric(
             "igexport_retries_total",
             "gauge",
             "Retries the last run made after temporary failures.",
-            [(label, String(retries))]
+            [(label, String(statistics.retries))]
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -3,92 +3,44 @@ import IGCore
 import IGEngine
 import IGGraph
 
-/// Follows a run's progress (pages and records per account and stream, requests, retries and throttled time from
-/// each account's `RequestCounters`) and, on a terminal, redraws it in place: one line per account.
+/// Draws a run's progress on a terminal, in place: one line per account, from the `RunMonitor` the run reports
+/// to (pages and records per stream, requests, retries and throttled time).
 ///
-/// Nothing is drawn when `isTerminal` is false; the figures are still kept, for the metrics of a failed run.
-/// Drawing is throttled to 10 frames a second however often `redraw` is called.
+/// Nothing is drawn when `isTerminal` is false. Drawing is throttled to 10 frames a second however often `redraw`
+/// is called.
 public final class ProgressReporter: Sendable {
-    /// What is known of one account.
-    struct Account {
-        var id: String
-        var mediaCount: Int?
-        var pages: [StreamKind: Int] = [:]
-        var records: [StreamKind: Int] = [:]
-        var started: Date
-        var counters: RequestCounters?
-    }
-
     fileprivate struct State {
-        var accounts: [Account] = []
         var lastDraw: Date?
         var drawnLines = 0
     }
 
+    private let monitor: RunMonitor
     private let isTerminal: Bool
     private let width: Int
     private let write: @Sendable (String) -> Void
     private let state = Locked(State())
 
-    /// Creates a reporter that draws through `write` when `isTerminal`, cutting lines at `width` columns.
-    public init(isTerminal: Bool, width: Int = 120, write: @escaping @Sendable (String) -> Void) {
+    /// Creates a reporter of `monitor` that draws through `write` when `isTerminal`, cutting lines at `width`
+    /// columns.
+    public init(
+        monitor: RunMonitor,
+        isTerminal: Bool,
+        width: Int = 120,
+        write: @escaping @Sendable (String) -> Void
+    ) {
+        self.monitor = monitor
         self.isTerminal = isTerminal
         self.width = max(20, width)
         self.write = write
     }
 
-    /// New counters for `account`'s Graph client, which the reporter reads its requests, retries and waits from.
-    public func counters(for account: String) -> RequestCounters {
-        let counters = RequestCounters()
-        state.withLock { state in
-            let index = state.index(of: account)
-            state.accounts[index].counters = counters
-        }
-        return counters
-    }
-
-    /// Takes in a run's event; pass it as the runner's progress handler.
-    public func handle(_ event: ProgressEvent) {
-        state.withLock { state in
-            switch event {
-            case .profile(let account, let mediaCount):
-                state.accounts[state.index(of: account)].mediaCount = mediaCount
-            case .page(let account, let stream, let records):
-                let index = state.index(of: account)
-                state.accounts[index].pages[stream, default: 0] += 1
-                state.accounts[index].records[stream, default: 0] += records
-            }
-        }
-    }
-
-    /// Records read so far per stream, over every account.
-    public var records: [StreamKind: Int] {
-        state.withLock { state in
-            state.accounts.reduce(into: [:]) { total, account in total.merge(account.records) { $0 + $1 } }
-        }
-    }
-
-    /// Requests, retries and waits so far, over every account.
-    public var statistics: RequestCounters.Snapshot {
-        state.withLock { state in
-            state.accounts.reduce(into: RequestCounters.Snapshot()) { total, account in
-                guard let snapshot = account.counters?.snapshot else { return }
-                total.requests += snapshot.requests
-                total.retries += snapshot.retries
-                total.throttledWaits += snapshot.throttledWaits
-                total.throttleWaited += snapshot.throttleWaited
-                total.backoffWaited += snapshot.backoffWaited
-                total.bytes += snapshot.bytes
-            }
-        }
-    }
-
     /// Draws the current figures over the previous frame, unless one was drawn less than 100 ms ago.
     public func redraw(now: Date = Date()) {
         guard isTerminal else { return }
+        let accounts = monitor.accounts
         let frame: String? = state.withLock { state in
             if let last = state.lastDraw, now.timeIntervalSince(last) < 0.1 { return nil }
-            let lines = Self.lines(state.accounts, now: now).map { String($0.prefix(width - 1)) }
+            let lines = Self.lines(accounts, now: now).map { String($0.prefix(width - 1)) }
             guard !lines.isEmpty else { return nil }
             var frame = state.drawnLines > 1 ? "\u{1B}[\(state.drawnLines - 1)A" : ""
             frame += lines.map { "\r\u{1B}[K" + $0 }.joined(separator: "\n")
@@ -112,7 +64,7 @@ public final class ProgressReporter: Sendable {
 
     /// One line per account: each stream's records (media out of `media_count`) and pages, the rate and, while
     /// media are read, the time left, then requests, retries and throttled time.
-    static func lines(_ accounts: [Account], now: Date) -> [String] {
+    static func lines(_ accounts: [RunMonitor.Account], now: Date) -> [String] {
         accounts.map { account in
             let snapshot = account.counters?.snapshot ?? RequestCounters.Snapshot()
             let elapsed = max(now.timeIntervalSince(account.started), 0.001)
@@ -140,13 +92,5 @@ public final class ProgressReporter: Sendable {
         if whole >= 3_600 { return "\(whole / 3_600)h\(String(format: "%02d", whole % 3_600 / 60))m" }
         if whole >= 60 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
         return "\(whole)s"
-    }
-}
-
-extension ProgressReporter.State {
-    fileprivate mutating func index(of account: String) -> Int {
-        if let index = accounts.firstIndex(where: { $0.id == account }) { return index }
-        accounts.append(ProgressReporter.Account(id: account, started: Date()))
-        return accounts.count - 1
     }
 }

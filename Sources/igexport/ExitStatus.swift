@@ -27,7 +27,8 @@ enum ExitStatus {
           70  internal error: a bug; please report it
           73  cannot create an output file or folder
           74  I/O error while writing (e.g. a full disk); rerun to resume
-          75  temporary failure: the pipeline is already running, or throttled beyond http.retry.max_wait
+          75  temporary failure: the pipeline is already running, throttled beyond http.retry.max_wait, or
+              stopped by SIGTERM, SIGINT or SIGHUP (at a page boundary; rerun to resume)
           77  auth or permission: the token is expired or invalid, or lacks a permission
           78  config: the pipeline file is invalid
         """
@@ -36,6 +37,8 @@ enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {
         case is ConfigError, is EmulatorConfigurationError: config
+        case is ValidationError: usage
+        case is InterruptedError: temporaryFailure
         case let error as GraphError:
             error.category == .other && error.code == 0 ? unavailable : code(for: error.category)
         case is CurlError: unavailable
@@ -47,7 +50,7 @@ enum ExitStatus {
             case .refused(let cause): code(for: cause.category)
             case .badResponse: dataError
             }
-        case is GraphLoopError: dataError
+        case is PagingError: dataError
         case let error as RunLockError: error.isHeld ? temporaryFailure : cannotCreate
         case let error as StateError: error.kind == .io ? ioError : dataError
         case let error as SinkError:
@@ -68,10 +71,4 @@ enum ExitStatus {
         case .other: dataError
         }
     }
-}
-
-/// Prints an error to stderr as `igexport: message` and exits with its documented code.
-func fail(_ error: any Error) -> ExitCode {
-    printError("igexport: \(error)")
-    return ExitCode(ExitStatus.code(for: error))
 }

@@ -6,8 +6,9 @@ import IGGraph
 import IGOps
 import Logging
 
-/// How a run's end is told: the summary line of a success, or the error of a failure with its exit code, as
-/// text or, with `--log-format json`, as a `run.completed` or `run.failed` JSON line on stderr.
+/// How a command's end is told, the one place for every subcommand: the summary line of a successful run, or the
+/// error of a failure with its exit code, as text or, with `--log-format json`, as a `run.completed` or
+/// `run.failed` JSON line on stderr.
 struct RunOutcome {
     let format: LoggingOptions.Format
     let quiet: Bool
@@ -15,7 +16,7 @@ struct RunOutcome {
     let pipeline: String?
 
     /// Tells of a successful run, unless `quiet`.
-    func completed(_ report: RunReport) {
+    func completed(_ report: RunStatistics) {
         guard !quiet else { return }
         switch format {
         case .text:
@@ -25,6 +26,11 @@ struct RunOutcome {
                 "run": "\(report.runID)",
                 "resumed": "\(report.resumed)",
                 "records": .dictionary(report.records.reduce(into: [:]) { $0[$1.key.rawValue] = "\($1.value)" }),
+                "skipped": .dictionary(
+                    report.skipped.reduce(into: [:]) { result, entry in
+                        result[entry.key.rawValue] = .dictionary(entry.value.mapValues { "\($0)" })
+                    }
+                ),
                 "pages": "\(report.pages)",
                 "requests": "\(report.requests)",
                 "retries": "\(report.retries)",

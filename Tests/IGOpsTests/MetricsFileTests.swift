@@ -8,15 +8,18 @@ import Testing
 
 @Suite struct MetricsFileTests {
     static func metrics(exitCode: Int32, lastSuccess: Double?) -> MetricsFile {
-        MetricsFile(
+        var statistics = RunStatistics()
+        statistics.records = [.media: 120, .profile: 1]
+        statistics.skipped = [.mediaInsights: ["too_few_viewers": 3]]
+        statistics.requests = 7
+        statistics.retries = 2
+        return MetricsFile(
             pipeline: "nightly",
             lastSuccess: lastSuccess,
             runStarted: 1_780_000_000,
             durationSeconds: 12.5,
             exitCode: exitCode,
-            records: [.media: 120, .profile: 1],
-            requests: 7,
-            retries: 2
+            statistics: statistics
         )
     }
 
@@ -33,6 +36,8 @@ import Testing
         #expect(parsed.value("igexport_records_total", ["pipeline": "nightly", "stream": "profile"]) == 1)
         #expect(parsed.value("igexport_requests_total", pipeline) == 7)
         #expect(parsed.value("igexport_retries_total", pipeline) == 2)
+        let skipped = ["pipeline": "nightly", "stream": "media_insights", "reason": "too_few_viewers"]
+        #expect(parsed.value("igexport_skipped_total", skipped) == 3)
         for sample in parsed.samples {
             #expect(parsed.help[sample.name] != nil, "\(sample.name) has no HELP")
             #expect(parsed.types[sample.name] == "gauge", "\(sample.name) has no TYPE")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import IGCore
@@ -24,23 +25,30 @@ import Testing
         }
     }
 
-    static func feed(_ reporter: ProgressReporter) {
-        reporter.handle(.profile(account: "me", mediaCount: 400))
-        reporter.handle(.page(account: "me", stream: .profile, records: 1))
-        reporter.handle(.page(account: "me", stream: .media, records: 100))
+    static let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    static func feed(_ monitor: RunMonitor) {
+        monitor.profileRead(account: "me", mediaCount: 400)
+        monitor.committed(Page(stream: .profile, account: "me", records: [[:]]))
+        monitor.committed(Page(stream: .media, account: "me", records: Array(repeating: [:], count: 100)))
+    }
+
+    static func reporter(_ screen: Screen, isTerminal: Bool = true) -> (ProgressReporter, RunMonitor) {
+        let monitor = RunMonitor(clock: ManualClock(start: start))
+        return (ProgressReporter(monitor: monitor, isTerminal: isTerminal, write: screen.write), monitor)
     }
 
     @Test func aTerminalGetsALineRedrawnInPlaceWithRateAndETA() throws {
         let screen = Screen()
-        let reporter = ProgressReporter(isTerminal: true, write: screen.write)
-        let counters = reporter.counters(for: "me")
+        let (reporter, monitor) = Self.reporter(screen)
+        let counters = monitor.counters(for: "me")
         counters.update {
             $0.requests = 3
             $0.retries = 1
             $0.throttleWaited = .seconds(2)
         }
-        Self.feed(reporter)
-        reporter.redraw(now: Date().addingTimeInterval(1))
+        Self.feed(monitor)
+        reporter.redraw(now: Self.start.addingTimeInterval(1))
 
         let frame = try #require(screen.frames.last)
         #expect(frame.hasPrefix("\r\u{1B}[K"))
@@ -53,9 +61,9 @@ import Testing
 
     @Test func redrawsAreThrottledToTenASecond() {
         let screen = Screen()
-        let reporter = ProgressReporter(isTerminal: true, write: screen.write)
-        Self.feed(reporter)
-        let now = Date()
+        let (reporter, monitor) = Self.reporter(screen)
+        Self.feed(monitor)
+        let now = Self.start
         reporter.redraw(now: now)
         reporter.redraw(now: now.addingTimeInterval(0.05))
         #expect(screen.frames.count == 1)
@@ -65,10 +73,10 @@ import Testing
 
     @Test func severalAccountsGetOneLineEachAndTheCursorGoesBackUp() {
         let screen = Screen()
-        let reporter = ProgressReporter(isTerminal: true, write: screen.write)
-        Self.feed(reporter)
-        reporter.handle(.page(account: "17841400000000002", stream: .media, records: 50))
-        let now = Date()
+        let (reporter, monitor) = Self.reporter(screen)
+        Self.feed(monitor)
+        monitor.committed(Page(stream: .media, account: "17841400000000002", records: Array(repeating: [:], count: 50)))
+        let now = Self.start
         reporter.redraw(now: now)
         reporter.redraw(now: now.addingTimeInterval(0.2))
         #expect(screen.frames.first?.split(separator: "\n").count == 2)
@@ -79,13 +87,13 @@ import Testing
 
     @Test func nothingIsDrawnWhenStderrIsNotATerminalButTheFiguresAreKept() {
         let screen = Screen()
-        let reporter = ProgressReporter(isTerminal: false, write: screen.write)
-        reporter.counters(for: "me").update { $0.requests = 4 }
-        Self.feed(reporter)
-        reporter.redraw(now: Date().addingTimeInterval(5))
+        let (reporter, monitor) = Self.reporter(screen, isTerminal: false)
+        monitor.counters(for: "me").update { $0.requests = 4 }
+        Self.feed(monitor)
+        reporter.redraw(now: Self.start.addingTimeInterval(5))
         reporter.finish()
         #expect(screen.frames.isEmpty)
-        #expect(reporter.records == [.profile: 1, .media: 100])
-        #expect(reporter.statistics.requests == 4)
+        #expect(monitor.statistics.records == [.profile: 1, .media: 100])
+        #expect(monitor.statistics.requests == 4)
     }
 }

@@ -74,7 +74,7 @@ let transformer = Transformer(
     extractedAt: Date()
 )
 let rawPages = stride(from: 0, to: raw.count, by: pageSize).map { start in
-    Page(stream: .media, account: "me", records: Array(raw[start..<min(start + pageSize, raw.count)]), nextCursor: nil)
+    Page(stream: .media, account: "me", records: Array(raw[start..<min(start + pageSize, raw.count)]))
 }
 
 print("igexport-bench: \(recordCount) synthetic media records, pages of \(pageSize), one core")

@@ -14,9 +14,11 @@ public struct RunState: Codable, Sendable, Equatable {
     /// Per `account/stream`, what the last completed run reached.
     public var bookmarks: [String: Bookmark] = [:]
 
-    /// Creates an empty state for a pipeline.
-    public init(pipeline: String) {
+    /// Creates a state for a pipeline: empty by default.
+    public init(pipeline: String, run: RunProgress? = nil, bookmarks: [String: Bookmark] = [:]) {
         self.pipeline = pipeline
+        self.run = run
+        self.bookmarks = bookmarks
     }
 
     /// The key of an account's stream in `streams` and `bookmarks`.
@@ -43,13 +45,16 @@ public struct RunProgress: Codable, Sendable, Equatable {
     public var outputFingerprint: String?
     public var updatedAt: Date
     /// Per `account/stream`.
-    public var streams: [String: StreamState] = [:]
+    public var streams: [String: StreamPosition] = [:]
     /// Committed byte offsets of the partial output files, by target path.
     public var outputs: [String: UInt64] = [:]
     /// Records committed per stream (every account), after transform steps.
     public var records: [String: Int] = [:]
     /// Pages committed.
     public var pages = 0
+    /// What the streams read but did not write, or wrote with a caveat, by `stream/reason`; absent in state
+    /// files written before it existed.
+    public var skipped: [String: Int]?
 
     /// Creates the progress of a run that starts now.
     public init(id: String, startedAt: Date, date: String) {
@@ -58,30 +63,6 @@ public struct RunProgress: Codable, Sendable, Equatable {
         self.date = date
         self.updatedAt = startedAt
     }
-}
-
-/// Where one account's stream is in a run.
-public struct StreamState: Codable, Sendable, Equatable {
-    /// Whether the stream has reached its last page.
-    public var done = false
-    /// The `after` cursor of the next page to read; `nil` at the start and at the end.
-    public var cursor: String?
-    /// When `cursor` was saved: an old cursor is not trusted on resume.
-    public var cursorSavedAt: Date?
-    /// The `until` of the time window the cursor was issued in, when the stream resumed by time window.
-    public var windowUntil: Int64?
-    /// The last written record's id and timestamp: where a time-window resume starts.
-    public var lastID: String?
-    public var lastTimestamp: String?
-    /// The newest timestamp written, which becomes the bookmark when the run completes.
-    public var newestTimestamp: String?
-    /// Ids written at `lastTimestamp`, so a time-window resume skips them (several media can share a second).
-    public var idsAtLastTimestamp: [String] = []
-    public var pages = 0
-    public var records = 0
-
-    /// Creates the state of a stream that has not started.
-    public init() {}
 }
 
 /// What the last completed run of a stream reached.

@@ -48,6 +48,16 @@ public struct StateStore: Sendable {
         }
     }
 
+    /// Forgets the bookmarks of `keys` (`account/stream`), or every bookmark when `keys` is `nil`, so that the
+    /// next incremental run reads those streams in full; returns the keys removed, in order.
+    public func resetBookmarks(_ keys: [String]?) throws(StateError) -> [String] {
+        guard var state = try load() else { return [] }
+        let removed = (keys ?? Array(state.bookmarks.keys)).filter { state.bookmarks[$0] != nil }.sorted()
+        for key in removed { state.bookmarks[key] = nil }
+        try save(state)
+        return removed
+    }
+
     /// Removes the state file, if any.
     public func remove() throws(StateError) {
         guard unlink(path) == 0 || errno == ENOENT else {

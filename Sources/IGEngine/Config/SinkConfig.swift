@@ -28,6 +28,11 @@ public struct SinkConfig: Sendable, Equatable {
         self.streams = streams
         self.path = path
     }
+
+    /// Whether the sink takes pages of `stream`: the one routing rule of every sink.
+    public func accepts(_ stream: StreamKind) -> Bool {
+        streams.isEmpty || streams.contains(stream)
+    }
 }
 
 /// CSV dialects: what the file is for.

@@ -8,17 +8,31 @@ struct EdgeReader: Sendable {
     let limit: Int
 
     /// Where a page read starts.
-    enum Position: Sendable, Equatable {
+    enum Anchor: Sendable, Equatable {
         /// The newest records.
         case start
         /// After a cursor; `until` repeats the time window the cursor was issued in, if any.
         case cursor(String, until: Int64?)
         /// Records at or before a Unix time, newest first: the way back in when a cursor is refused.
         case window(until: Int64)
+
+        /// The `until` of the time window the read is in, if any.
+        var windowUntil: Int64? {
+            switch self {
+            case .start: nil
+            case .cursor(_, let until): until
+            case .window(let until): until
+            }
+        }
+
+        /// The cursor the read is asked with, if any.
+        var cursor: String? {
+            if case .cursor(let cursor, _) = self { cursor } else { nil }
+        }
     }
 
-    func read(_ client: any GraphFetching, at position: Position) async throws -> EdgePage {
-        switch position {
+    func read(_ client: any GraphFetching, at anchor: Anchor) async throws -> EdgePage {
+        switch anchor {
         case .start:
             return try await client.page(path, parameters: parameters, limit: limit, after: nil)
         case .cursor(let cursor, let until):

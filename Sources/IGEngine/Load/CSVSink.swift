@@ -32,7 +32,7 @@ public final class CSVSink: Sink {
     }
 
     public func write(_ page: Page) throws(SinkError) {
-        guard files.accepts(page.stream) else { return }
+        guard config.accepts(page.stream) else { return }
         let file = try files.file(stream: page.stream, account: page.account)
         guard let columns = try columns(of: file, firstRecord: page.records.first) else { return }
         let encoder = encoder

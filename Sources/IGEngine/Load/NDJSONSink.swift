@@ -15,7 +15,7 @@ public final class NDJSONSink: Sink {
     }
 
     public func write(_ page: Page) throws(SinkError) {
-        guard files.accepts(page.stream) else { return }
+        guard config.accepts(page.stream) else { return }
         let file = try files.file(stream: page.stream, account: page.account)
         for record in page.records {
             try file.write { buffer in

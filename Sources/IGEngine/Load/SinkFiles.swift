@@ -22,11 +22,6 @@ final class SinkFiles {
         }
     }
 
-    /// Whether the sink takes pages of `stream`.
-    func accepts(_ stream: StreamKind) -> Bool {
-        config.streams.isEmpty || config.streams.contains(stream)
-    }
-
     /// The file for `stream` of `account`, opened or resumed on first use.
     func file(stream: StreamKind, account: String) throws(SinkError) -> OutputFile {
         try file(at: template.resolve(stream: stream, account: account, context: context))

@@ -24,7 +24,7 @@ public final class XMLSink: Sink {
     }
 
     public func write(_ page: Page) throws(SinkError) {
-        guard files.accepts(page.stream) else { return }
+        guard config.accepts(page.stream) else { return }
         let file = try files.file(stream: page.stream, account: page.account)
         try startIfNew(file)
         guard !page.records.isEmpty else { return }

@@ -1,98 +1,68 @@
-import Foundation
 import IGCore
-import IGGraph
 
-/// Owns the sinks and the state of a run, and commits pages: the one place where outputs and the checkpoint
-/// move forward together.
+/// The one place where outputs and the checkpoint move forward together: every account's transformed pages
+/// pass through it one batch at a time.
 ///
-/// A commit writes a batch (a media page with its insights and comments) to every sink that takes each
-/// stream, flushes those sinks (fsync with `durability: page`), and then saves the state with the new
-/// offsets and stream position. A crash before the state is saved leaves bytes past the committed offsets,
-/// which the next run cuts off; a crash after it leaves a page that is wholly committed.
+/// A commit writes a batch (a page with the pages derived from it, such as a media page's insights and
+/// comments) to the sink set, flushes what it wrote (fsync with `durability: page`), and then the journal records
+/// the page's position with the new offsets. A crash before the journal is saved leaves bytes past the committed
+/// offsets, which the next run cuts off; a crash after it leaves a page that is wholly committed.
 actor PageCommitter {
-    private let sinks: [any Sink]
-    private var state: RunState
-    private let store: StateStore
+    private let sinks: SinkSet
+    private var journal: RunJournal
     private let syncEveryPage: Bool
-    private let transformer: Transformer
-    private let progress: ProgressHandler?
-    /// The first failure of a commit or publish. The sinks may then hold part of a batch that the state does
+    private let clock: any RunClock
+    private let monitor: RunMonitor
+    /// The first failure of a commit or publish. The sinks may then hold part of a batch that the journal does
     /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
     private var failure: (any Error)?
 
-    init(
-        config: PipelineConfig,
-        state: RunState,
-        context: SinkContext,
-        transformer: Transformer,
-        progress: ProgressHandler? = nil
-    ) throws(SinkError) {
-        var sinks: [any Sink] = []
-        for sink in config.load {
-            sinks.append(try makeSink(sink, context: context))
-        }
+    init(sinks: SinkSet, journal: RunJournal, syncEveryPage: Bool, clock: any RunClock, monitor: RunMonitor) {
         self.sinks = sinks
-        self.state = state
-        self.store = StateStore(path: config.checkpoint.path)
-        self.syncEveryPage = config.checkpoint.durability == .page
-        self.transformer = transformer
-        self.progress = progress
+        self.journal = journal
+        self.syncEveryPage = syncEveryPage
+        self.clock = clock
+        self.monitor = monitor
     }
 
-    /// The saved position of an account's stream.
-    func streamState(_ key: String) -> StreamState? {
-        state.run?.streams[key]
-    }
-
-    /// Writes a batch of pages for `account`, then saves `key`'s stream state as `update` leaves it.
-    func commit(
-        _ pages: [Page],
-        account: AccountContext,
-        key: String,
-        update: @Sendable (inout StreamState) -> Void
-    ) throws {
-        try failStop { try commitBatch(pages, account: account, key: key, update: update) }
-    }
-
-    private func commitBatch(
-        _ pages: [Page],
-        account: AccountContext,
-        key: String,
-        update: (inout StreamState) -> Void
-    ) throws {
-        guard var run = state.run else { return }
-        var written: [Int] = []
-        for page in pages {
-            let transformed = transformer.apply(page, account: account)
-            run.records[page.stream.rawValue, default: 0] += transformed.records.count
-            for (index, sink) in sinks.enumerated() where sink.config.streams.contains(page.stream) {
-                try sink.write(transformed)
-                if !written.contains(index) { written.append(index) }
-            }
-        }
-        for index in written {
-            for (path, offset) in try sinks[index].commit(sync: syncEveryPage) {
-                run.outputs[path] = offset
-            }
-        }
-        var stream = run.streams[key] ?? StreamState()
-        update(&stream)
-        run.streams[key] = stream
-        run.pages += 1
-        run.updatedAt = Date()
-        state.run = run
-        try store.save(state, sync: syncEveryPage)
-        if let progress {
+    /// Writes a batch of `key`'s stream, then records `position` as where that stream stands.
+    func commit(_ pages: [Page], key: String, position: StreamPosition) throws {
+        try failStop {
+            try sinks.write(pages)
+            let offsets = try sinks.commit(sync: syncEveryPage)
+            var records: [StreamKind: Int] = [:]
+            var skipped: [String: Int] = [:]
             for page in pages {
-                progress(.page(account: page.account, stream: page.stream, records: page.records.count))
+                records[page.stream, default: 0] += page.records.count
+                for (reason, count) in page.skipped {
+                    skipped["\(page.stream.rawValue)/\(reason)", default: 0] += count
+                }
             }
+            try journal.record(
+                key,
+                position: position,
+                outputs: offsets,
+                records: records,
+                skipped: skipped,
+                now: clock.now
+            )
+            CrashPoint.afterCommit.reach()
         }
+        for page in pages { monitor.committed(page) }
     }
 
-    /// Marks the run as publishing, completes and renames every output, and stores the bookmarks; the state
-    /// then holds no run. Returns the published paths and the run's totals.
-    func publish(now: Date) throws -> (published: [String], records: [StreamKind: Int], pages: Int) {
-        try failStop { try publishOutputs(now: now) }
+    /// Publishes every output and completes the journal; returns the published paths and the run's totals
+    /// (records and skips of every process that worked on the run).
+    func publish() throws -> (published: [String], totals: RunProgress) {
+        try failStop {
+            if journal.run.phase != .publishing {
+                try journal.beginPublishing(outputs: try sinks.commit(sync: true, all: true))
+            }
+            let published = try sinks.publish()
+            let totals = journal.run
+            try journal.complete(now: clock.now)
+            return (published, totals)
+        }
     }
 
     /// Runs `body`, and after its first failure refuses to run anything else.
@@ -104,48 +74,5 @@ actor PageCommitter {
             failure = error
             throw error
         }
-    }
-
-    private func publishOutputs(now: Date) throws -> (published: [String], records: [StreamKind: Int], pages: Int) {
-        guard var run = state.run else { return ([], [:], 0) }
-        if run.phase != .publishing {
-            for sink in sinks {
-                for (path, offset) in try sink.commit(sync: true) {
-                    run.outputs[path] = offset
-                }
-            }
-            run.phase = .publishing
-            state.run = run
-            try store.save(state, sync: true)
-        }
-        var published: [String] = []
-        for sink in sinks {
-            published += try sink.finish()
-            CrashPoint.betweenPublishes.reach()
-        }
-        for (key, stream) in run.streams {
-            let previous = state.bookmarks[key]?.newestTimestamp
-            state.bookmarks[key] = Bookmark(
-                newestTimestamp: newest(stream.newestTimestamp, previous),
-                completedAt: now,
-                runID: run.id,
-                records: stream.records
-            )
-        }
-        state.run = nil
-        try store.save(state, sync: true)
-        var records: [StreamKind: Int] = [:]
-        for (name, count) in run.records {
-            if let kind = StreamKind(rawValue: name) { records[kind] = count }
-        }
-        return (published, records, run.pages)
-    }
-
-    private func newest(_ a: String?, _ b: String?) -> String? {
-        guard let a else { return b }
-        guard let b else { return a }
-        let secondsA = Timestamp(parsing: a)?.seconds ?? 0
-        let secondsB = Timestamp(parsing: b)?.seconds ?? 0
-        return secondsA >= secondsB ? a : b
     }
 }

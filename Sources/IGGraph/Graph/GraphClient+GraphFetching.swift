@@ -43,16 +43,4 @@ extension GraphClient: GraphFetching {
         }
         return EdgePage(data: objects, after: page.after)
     }
-
-    /// The counters so far, in the runner's terms: waits are those for throttling and slowdowns.
-    public func statistics() async -> FetchStatistics {
-        let snapshot = counters.snapshot
-        var statistics = FetchStatistics()
-        statistics.requests = snapshot.requests
-        statistics.retries = snapshot.retries
-        statistics.waits = snapshot.throttledWaits + snapshot.slowdowns
-        statistics.waitedSeconds = snapshot.throttleWaited.seconds
-        statistics.bytesReceived = snapshot.bytes
-        return statistics
-    }
 }

@@ -10,33 +10,6 @@ public protocol GraphFetching: Sendable {
     /// One page of an edge: `GET path?parameters&limit=&after=`. The client may lower `limit` when the API
     /// asks for less data; the page reports the cursor of the next page, if any.
     func page(_ path: String, parameters: [(String, String)], limit: Int, after: String?) async throws -> EdgePage
-
-    /// What the client has done so far: requests, retries, waits and bytes.
-    func statistics() async -> FetchStatistics
-}
-
-/// Counters of a Graph client, for the run's summary, logs and metrics.
-public struct FetchStatistics: Sendable, Equatable {
-    public var requests = 0
-    public var retries = 0
-    /// Waits for throttling (or for usage headers near the limit), and their total.
-    public var waits = 0
-    public var waitedSeconds = 0.0
-    public var bytesReceived = 0
-
-    /// Creates zero counters.
-    public init() {}
-
-    /// Adds another client's counters.
-    public static func + (lhs: FetchStatistics, rhs: FetchStatistics) -> FetchStatistics {
-        var sum = lhs
-        sum.requests += rhs.requests
-        sum.retries += rhs.retries
-        sum.waits += rhs.waits
-        sum.waitedSeconds += rhs.waitedSeconds
-        sum.bytesReceived += rhs.bytesReceived
-        return sum
-    }
 }
 
 /// One page of a Graph edge.

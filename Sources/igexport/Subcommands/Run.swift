@@ -39,145 +39,125 @@ extension IGExportCommand {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            var logger = logging.bootstrap(label: "igexport")
-            let started = Date()
-            let config: PipelineConfig
-            do {
-                config = try PipelineConfig.load(path: pipeline)
-            } catch {
-                throw RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: nil).failed(error)
-            }
-            logger[metadataKey: "pipeline"] = "\(config.name)"
-            let outcome = RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: config.name)
+            let context = try CommandContext.load(pipeline, logging: logging)
             if dryRun {
-                try await printPlan(config, outcome: outcome)
+                try await context.reporting { try await printPlan(context) }
                 return
             }
+            let started = context.clock.now
+            let monitor = RunMonitor(clock: context.clock)
             let reporter = ProgressReporter(
+                monitor: monitor,
                 isTerminal: !logging.quiet && standardErrorIsTerminal,
                 width: standardErrorColumns,
                 write: writeStandardError
             )
             let ticker = Task {
                 while !Task.isCancelled {
-                    reporter.redraw()
-                    try? await Task.sleep(for: .milliseconds(100))
+                    reporter.redraw(now: context.clock.now)
+                    await context.clock.sleep(for: .milliseconds(100))
                 }
             }
-            let report: RunReport
-            var source: PipelineSource?
+            let statistics: RunStatistics
             do {
-                let started = try await PipelineSource.start(config)
-                source = started
-                report = try await export(config, from: started, reporter: reporter, logger: logger)
-                await started.shutdown()
+                let fresh = fresh
+                statistics = try await SignalStop.run {
+                    try await context.withSource { source, http in
+                        try await Self.export(context, from: source, http: http, monitor: monitor, fresh: fresh)
+                    }
+                }
                 ticker.cancel()
                 reporter.finish()
             } catch {
                 ticker.cancel()
                 reporter.finish()
-                await source?.shutdown()
                 do {
-                    try writeFailureMetrics(
-                        config,
-                        started: started,
-                        code: ExitStatus.code(for: error),
-                        reporter: reporter
-                    )
+                    try writeMetrics(context, started: started, code: ExitStatus.code(for: error), monitor.statistics)
                 } catch let metricsError {
-                    logger.error("Cannot write the metrics file", metadata: ["error": "\(metricsError)"])
+                    context.logger.error("Cannot write the metrics file", metadata: ["error": "\(metricsError)"])
                 }
-                throw outcome.failed(error)
+                throw context.outcome.failed(error)
             }
-            do {
-                try writeSuccessMetrics(config, started: started, report: report)
-            } catch {
-                throw outcome.failed(error)
+            try await context.reporting {
+                try writeMetrics(context, started: started, code: ExitStatus.ok, statistics)
             }
-            outcome.completed(report)
+            context.outcome.completed(statistics)
         }
 
-        private func export(
-            _ config: PipelineConfig,
+        private static func export(
+            _ context: CommandContext,
             from source: PipelineSource,
-            reporter: ProgressReporter,
-            logger: Logger
-        ) async throws -> RunReport {
-            let http = try CurlClient(
-                configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
-            )
+            http: CurlClient,
+            monitor: RunMonitor,
+            fresh: Bool
+        ) async throws -> RunStatistics {
+            let config = context.config
             var resolved = source.resolved
             if config.source.auth.autoRefresh {
                 let refresher = TokenRefresher(
                     http: http,
                     api: source.baseURL,
                     retry: config.http.retry,
-                    logger: logger
+                    logger: context.logger
                 )
-                resolved = await refresher.refreshingDueTokens(in: resolved, auth: config.source.auth)
+                resolved = await refresher.refreshingDueTokens(
+                    in: resolved,
+                    auth: config.source.auth,
+                    now: context.clock.now
+                )
             }
             let accounts = resolved
-            let runner = Runner(config: config, source: accounts, logger: logger, progress: reporter.handle) {
-                account in
+            let runner = Runner(
+                config: config,
+                source: accounts,
+                logger: context.logger,
+                clock: context.clock,
+                monitor: monitor
+            ) { account in
                 GraphClient(
                     http: http,
                     api: accounts.baseURL,
                     apiVersion: accounts.apiVersion,
                     token: account.token,
                     retry: config.http.retry,
-                    logger: logger,
-                    counters: reporter.counters(for: account.id)
+                    logger: context.logger,
+                    counters: monitor.counters(for: account.id),
+                    sleep: { await context.clock.sleep(for: $0) }
                 )
             }
             return try await runner.run(options: RunOptions(fresh: fresh))
         }
 
-        private func printPlan(_ config: PipelineConfig, outcome: RunOutcome) async throws {
-            do {
-                let source = try await PipelineSource.start(config)
-                await source.shutdown()
-                let state = try StateStore(path: config.checkpoint.path).load()
-                print(RunPlan(config: config, source: source.resolved, state: state, fresh: fresh).text)
-            } catch {
-                throw outcome.failed(error)
-            }
+        private func printPlan(_ context: CommandContext) async throws {
+            let config = context.config
+            let source = try await PipelineSource.start(config)
+            await source.shutdown()
+            let state = try StateStore(path: config.checkpoint.path).load()
+            print(
+                RunPlan(config: config, source: source.resolved, state: state, fresh: fresh, now: context.clock.now)
+                    .text
+            )
         }
 
-        private func writeSuccessMetrics(
-            _ config: PipelineConfig,
-            started: Date,
-            report: RunReport
-        ) throws(MetricsFileError) {
-            guard let metricsFile else { return }
-            try MetricsFile(
-                pipeline: config.name,
-                lastSuccess: Date().timeIntervalSince1970,
-                runStarted: started.timeIntervalSince1970,
-                durationSeconds: Date().timeIntervalSince(started),
-                exitCode: ExitStatus.ok,
-                records: report.records,
-                requests: report.requests,
-                retries: report.retries
-            ).write(to: metricsFile)
-        }
-
-        private func writeFailureMetrics(
-            _ config: PipelineConfig,
+        /// Writes the metrics file, if asked for: a failed run keeps the last success's time from the file it
+        /// replaces.
+        private func writeMetrics(
+            _ context: CommandContext,
             started: Date,
             code: Int32,
-            reporter: ProgressReporter
+            _ statistics: RunStatistics
         ) throws(MetricsFileError) {
             guard let metricsFile else { return }
-            let statistics = reporter.statistics
+            let now = context.clock.now
             try MetricsFile(
-                pipeline: config.name,
-                lastSuccess: MetricsFile.lastSuccess(in: metricsFile, pipeline: config.name),
+                pipeline: context.config.name,
+                lastSuccess: code == ExitStatus.ok
+                    ? now.timeIntervalSince1970
+                    : MetricsFile.lastSuccess(in: metricsFile, pipeline: context.config.name),
                 runStarted: started.timeIntervalSince1970,
-                durationSeconds: Date().timeIntervalSince(started),
+                durationSeconds: now.timeIntervalSince(started),
                 exitCode: code,
-                records: reporter.records,
-                requests: statistics.requests,
-                retries: statistics.retries
+                statistics: statistics
             ).write(to: metricsFile)
         }
     }

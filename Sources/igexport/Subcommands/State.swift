@@ -1,8 +1,5 @@
 import ArgumentParser
-import IGCore
 import IGEngine
-import IGGraph
-import IGOps
 
 extension IGExportCommand {
     struct State: AsyncParsableCommand {
@@ -16,13 +13,38 @@ extension IGExportCommand {
         @Flag(help: "Print JSON, for scripts.")
         var json = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Forget a bookmark, so the next incremental run reads that stream in full again: ACCOUNT/STREAM "
+                    + "(as `state` lists it), or `all`. Repeatable.",
+                valueName: "key"
+            )
+        )
+        var resetBookmark: [String] = []
+
+        @OptionGroup var logging: LoggingOptions
+
         func run() async throws {
-            do {
-                let config = try PipelineConfig.load(path: pipeline)
+            let context = try CommandContext.load(pipeline, logging: logging)
+            let config = context.config
+            try await context.reporting {
+                if !resetBookmark.isEmpty {
+                    let lock = try RunLock(pipeline: config.name, statePath: config.checkpoint.path)
+                    let removed = try StateStore(path: config.checkpoint.path).resetBookmarks(
+                        resetBookmark.contains("all") ? nil : resetBookmark
+                    )
+                    withExtendedLifetime(lock) {}
+                    let unknown = Set(resetBookmark).subtracting(removed + ["all"])
+                    guard unknown.isEmpty else {
+                        throw ValidationError(
+                            "no bookmark \(unknown.sorted().joined(separator: ", ")); see `igexport state`"
+                        )
+                    }
+                    print("igexport: \(config.name): reset bookmarks: \(removed.joined(separator: ", "))")
+                    return
+                }
                 let report = StateReport(config: config, state: try StateStore(path: config.checkpoint.path).load())
                 print(json ? report.json : report.text)
-            } catch {
-                throw fail(error)
             }
         }
     }

@@ -14,14 +14,12 @@ extension IGExportCommand.Token {
         @Argument(help: "The pipeline file (YAML).")
         var pipeline: String
 
+        @OptionGroup var logging: LoggingOptions
+
         func run() async throws {
-            let config: PipelineConfig
-            do {
-                config = try PipelineConfig.load(path: pipeline)
-            } catch {
-                throw fail(error)
-            }
-            let now = Date()
+            let context = try CommandContext.load(pipeline, logging: logging)
+            let config = context.config
+            let now = context.clock.now
             var lines: [String] = []
             if config.source.api == .emulator, config.tokens.isEmpty {
                 lines.append("\(config.name): the built-in emulator issues its own tokens; there is nothing to track")

@@ -23,59 +23,41 @@ extension IGExportCommand.Token {
         @OptionGroup var logging: LoggingOptions
 
         func run() async throws {
-            let logger = logging.bootstrap(label: "igexport")
-            let outcome = RunOutcome(format: logging.logFormat, quiet: logging.quiet, pipeline: nil)
-            let config: PipelineConfig
-            do {
-                config = try PipelineConfig.load(path: pipeline)
-            } catch {
-                throw outcome.failed(error)
-            }
+            let context = try CommandContext.load(pipeline, logging: logging)
+            let config = context.config
             let tokens = config.tokens
-            for (token, _) in tokens where TokenFile(token) == nil {
-                throw outcome.failed(
-                    TokenError(
+            try await context.reporting {
+                for (token, _) in tokens where TokenFile(token) == nil {
+                    throw TokenError(
                         .notRefreshable,
                         message: "\(config.name): the token comes from \(token.source), which igexport cannot write "
                             + "back. Refresh it where that variable is set, or keep the token in a file readable only "
                             + "by igexport's user (chmod 600) and set `token: ${file:/path/to/token}`"
                     )
-                )
-            }
-            guard !tokens.isEmpty else {
-                throw outcome.failed(
-                    TokenError(.notRefreshable, message: "\(config.name): the built-in emulator issues its own tokens")
-                )
-            }
-            let source: PipelineSource
-            do {
-                source = try await PipelineSource.start(config)
-            } catch {
-                throw outcome.failed(error)
-            }
-            do {
-                let http = try CurlClient(
-                    configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
-                )
-                let refresher = TokenRefresher(
-                    http: http,
-                    api: source.baseURL,
-                    retry: config.http.retry,
-                    logger: logger
-                )
-                for (token, _) in tokens {
-                    guard let file = TokenFile(token) else { continue }
-                    let history = try await refresher.refresh(token, in: file).history
-                    if !logging.quiet {
-                        let expiry = history.expiresAt.formatted(.iso8601)
-                        print("igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)")
+                }
+                guard !tokens.isEmpty else {
+                    throw TokenError(
+                        .notRefreshable,
+                        message: "\(config.name): the built-in emulator issues its own tokens"
+                    )
+                }
+                try await context.withSource { source, http in
+                    let refresher = TokenRefresher(
+                        http: http,
+                        api: source.baseURL,
+                        retry: config.http.retry,
+                        logger: context.logger
+                    )
+                    for (token, _) in tokens {
+                        guard let file = TokenFile(token) else { continue }
+                        let history = try await refresher.refresh(token, in: file, now: context.clock.now).history
+                        if !logging.quiet {
+                            let expiry = history.expiresAt.formatted(.iso8601)
+                            print("igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)")
+                        }
                     }
                 }
-            } catch {
-                await source.shutdown()
-                throw outcome.failed(error)
             }
-            await source.shutdown()
         }
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import IGCore
 import IGEngine
-import IGGraph
-import IGOps
 
 extension IGExportCommand {
     struct Validate: AsyncParsableCommand {
@@ -13,13 +10,11 @@ extension IGExportCommand {
         @Argument(help: "The pipeline file (YAML).")
         var pipeline: String
 
+        @OptionGroup var logging: LoggingOptions
+
         func run() async throws {
-            do {
-                let config = try PipelineConfig.load(path: pipeline)
-                print(config.resolvedDescription)
-            } catch {
-                throw fail(error)
-            }
+            let context = try CommandContext.load(pipeline, logging: logging)
+            print(context.config.resolvedDescription)
         }
     }
 }

@@ -17,7 +17,7 @@ struct StateStoreTests {
         #expect(try store.load() == nil)
         var state = RunState(pipeline: "p")
         state.run = RunProgress(id: "r1", startedAt: Date(timeIntervalSince1970: 1_700_000_000), date: "2023-11-14")
-        state.run?.streams["me/media"] = StreamState()
+        state.run?.streams["me/media"] = StreamPosition()
         state.run?.streams["me/media"]?.cursor = "QVFIUk"
         state.run?.outputs["out/media.ndjson"] = 4096
         try store.save(state)
@@ -66,7 +66,7 @@ struct StateStoreTests {
             records: 120
         )
         state.run = RunProgress(id: "today", startedAt: now.addingTimeInterval(-60), date: "2027-01-15")
-        var media = StreamState()
+        var media = StreamPosition()
         media.records = 300
         media.cursor = "abc"
         media.cursorSavedAt = now.addingTimeInterval(-42)

@@ -17,7 +17,7 @@ import Testing
         configure(&config.csv)
         try run(
             makeSink(config, context: context),
-            [Page(stream: .media, account: "me", records: records, nextCursor: nil)]
+            [Page(stream: .media, account: "me", records: records)]
         )
         return text(folder + "/out.csv")
     }

@@ -40,5 +40,5 @@ func feedIDs(_ format: SinkConfig.Format, _ bytes: [UInt8]) throws -> [String] {
 
 /// A page of media for `account` "me".
 func mediaPage(_ records: [Record]) -> Page {
-    Page(stream: .media, account: "me", records: records, nextCursor: nil)
+    Page(stream: .media, account: "me", records: records)
 }

@@ -16,7 +16,7 @@ extension HostileRecords {
             runID: "run-1",
             extractedAt: Date(timeIntervalSince1970: 1_740_000_000)
         )
-        let page = Page(stream: .media, account: "me", records: media(count: count), nextCursor: nil)
+        let page = Page(stream: .media, account: "me", records: media(count: count))
         return transformer.apply(page, account: account).records
     }
 

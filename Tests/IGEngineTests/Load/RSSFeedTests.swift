@@ -66,7 +66,7 @@ import Testing
 
     @Test func givesEachImageAndChildItsOwnMediaContentAndOneEnclosure() throws {
         let record = HostileRecords.transformedMedia(count: 3)[2]
-        let (output, probe) = try feed(pages: [Page(stream: .media, account: "me", records: [record], nextCursor: nil)])
+        let (output, probe) = try feed(pages: [Page(stream: .media, account: "me", records: [record])])
         #expect(probe.count("media:content") == 4)
         #expect(probe.count("enclosure") == 1)
         #expect(probe.count("media:thumbnail") == 4)
@@ -79,7 +79,7 @@ import Testing
     @Test func keepsMediaWithAWithheldURLWithoutAnEnclosure() throws {
         let record = HostileRecords.transformedMedia(count: 2)[1]
         #expect(record["media_url"] == nil)
-        let (_, probe) = try feed(pages: [Page(stream: .media, account: "me", records: [record], nextCursor: nil)])
+        let (_, probe) = try feed(pages: [Page(stream: .media, account: "me", records: [record])])
         #expect(probe.count("item") == 1)
         #expect(probe.count("enclosure") == 0)
         #expect(probe.count("media:thumbnail") == 1)

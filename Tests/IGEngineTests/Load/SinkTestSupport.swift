@@ -21,10 +21,17 @@ func run(_ sink: any Sink, _ pages: [Page]) throws -> [String] {
 /// The hostile account as pages: the profile, then the media in pages of `pageSize`.
 func hostilePages(mediaCount: Int = HostileRecords.captions.count, pageSize: Int = 4) -> [Page] {
     let media = HostileRecords.transformedMedia(count: mediaCount)
-    var pages = [Page(stream: .profile, account: "me", records: [HostileRecords.transformedProfile()], nextCursor: nil)]
+    var pages = [Page(stream: .profile, account: "me", records: [HostileRecords.transformedProfile()])]
     for start in stride(from: 0, to: media.count, by: pageSize) {
         let end = min(start + pageSize, media.count)
-        pages.append(Page(stream: .media, account: "me", records: Array(media[start..<end]), nextCursor: "c\(end)"))
+        pages.append(
+            Page(
+                stream: .media,
+                account: "me",
+                records: Array(media[start..<end]),
+                position: StreamPosition(cursor: "c\(end)")
+            )
+        )
     }
     return pages
 }

@@ -28,7 +28,7 @@ import Testing
         let record: Record = ["id": "1", "children": [["id": "2"], ["id": "3"]], "owner": ["id": "9"], "n": nil]
         try run(
             makeSink(sinkConfig(.xml, folder + "/out.xml"), context: context),
-            [Page(stream: .media, account: "me", records: [record], nextCursor: nil)]
+            [Page(stream: .media, account: "me", records: [record])]
         )
         let expected = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -46,7 +46,7 @@ import Testing
         let record: Record = ["2nd": 1, "a b": 2, "café": 3, "": 4, "xmlns": 5, "ok-key.1": 6]
         try run(
             makeSink(sinkConfig(.xml, folder + "/out.xml"), context: context),
-            [Page(stream: .media, account: "me", records: [record], nextCursor: nil)]
+            [Page(stream: .media, account: "me", records: [record])]
         )
         let probe = try XMLProbe.parse(contents(folder + "/out.xml"))
         let names = probe.attributes.compactMap { $0["name"] }

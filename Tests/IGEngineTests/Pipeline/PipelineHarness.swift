@@ -7,25 +7,65 @@ import TestSupport
 @testable import IGEngine
 @testable import IGGraph
 
-/// A pipeline run in process against an in-process emulator, in a temporary folder of its own.
+/// A pipeline run in process against an in-process emulator, in a temporary folder of its own, on a manual clock
+/// (backoff, throttling and cursor age take no time).
 struct PipelineHarness {
     let folder: URL
     let server: GraphEmulatorServer
     let requestLog: URL
     let logs = LogCapture()
+    let clock: ManualClock
 
-    /// Starts an emulator; `close()` stops it and removes the folder.
-    init(
+    /// Runs `body` with a harness, then stops its emulator and removes its folder, whether `body` succeeds or not.
+    static func with<Result>(
+        media: Int = 250,
+        accounts: Int = 1,
+        seed: UInt64 = 42,
+        faults: String = "",
+        _ body: (PipelineHarness) async throws -> Result
+    ) async throws -> Result {
+        let harness = try await PipelineHarness(media: media, accounts: accounts, seed: seed, faults: faults)
+        do {
+            let result = try await body(harness)
+            await harness.close()
+            return result
+        } catch {
+            await harness.close()
+            throw error
+        }
+    }
+
+    /// Runs `body` with a harness whose emulator has the same data as `harness` (same seed) and writes into the
+    /// same folder, on the same clock: what a second run after an interruption meets. Stops that emulator after.
+    static func resuming<Result>(
+        _ harness: PipelineHarness,
+        media: Int,
+        faults: String = "",
+        _ body: (PipelineHarness) async throws -> Result
+    ) async throws -> Result {
+        let resumed = try await PipelineHarness(media: media, faults: faults, reusing: harness)
+        do {
+            let result = try await body(resumed)
+            try? await resumed.server.shutdown()
+            return result
+        } catch {
+            try? await resumed.server.shutdown()
+            throw error
+        }
+    }
+
+    private init(
         media: Int = 250,
         accounts: Int = 1,
         seed: UInt64 = 42,
         faults: String = "",
         rateLimit: String? = nil,
-        reusing existing: URL? = nil
+        reusing existing: PipelineHarness? = nil
     ) async throws {
         folder =
-            existing
+            existing?.folder
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("igexport-run-\(UUID().uuidString)")
+        clock = existing?.clock ?? ManualClock(start: Date())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         requestLog = folder.appendingPathComponent("requests.ndjson")
         server = try await GraphEmulatorServer.start(
@@ -66,18 +106,23 @@ struct PipelineHarness {
     }
 
     /// Runs `config` to the end (or its error) with real libcurl clients.
-    func run(_ config: PipelineConfig, fresh: Bool = false) async throws -> RunReport {
+    func run(_ config: PipelineConfig, fresh: Bool = false) async throws -> RunStatistics {
         let http = try CurlClient(configuration: CurlClient.Configuration(version: "test", http: config.http))
         let logger = logs.logger
         let source = ResolvedSource(config.source)
-        let runner = Runner(config: config, source: source, logger: logger) { account in
+        let monitor = RunMonitor(clock: clock)
+        let clock = clock
+        let runner = Runner(config: config, source: source, logger: logger, clock: clock, monitor: monitor) {
+            account in
             GraphClient(
                 http: http,
                 api: source.baseURL,
                 apiVersion: config.source.apiVersion,
                 token: account.token,
                 retry: config.http.retry,
-                logger: logger
+                logger: logger,
+                counters: monitor.counters(for: account.id),
+                sleep: { await clock.sleep(for: $0) }
             )
         }
         return try await runner.run(options: RunOptions(fresh: fresh))
@@ -105,7 +150,7 @@ struct PipelineHarness {
         }
     }
 
-    func close() async {
+    private func close() async {
         try? await server.shutdown()
         try? FileManager.default.removeItem(at: folder)
     }

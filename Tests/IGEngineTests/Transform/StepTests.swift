@@ -76,7 +76,12 @@ import Testing
     }
 
     @Test func filterDropsRecordsFromThePageButKeepsItsCursor() {
-        let page = Page(stream: .media, account: "me", records: [["n": 1], ["n": 5], ["n": 3]], nextCursor: "abc")
+        let page = Page(
+            stream: .media,
+            account: "me",
+            records: [["n": 1], ["n": 5], ["n": 3]],
+            position: StreamPosition(cursor: "abc")
+        )
         let transformer = Transformer(
             steps: [.filter(FilterCondition(field: "n", op: .greaterOrEqual, values: ["3"]))],
             runID: "r",
@@ -84,7 +89,7 @@ import Testing
         )
         let result = transformer.apply(page, account: account)
         #expect(result.records == [["n": 5], ["n": 3]])
-        #expect(result.nextCursor == "abc")
+        #expect(result.position?.cursor == "abc")
     }
 
     @Test func hashtagsAreUnicodeAwareAndStopAtPunctuation() {

@@ -85,9 +85,9 @@ import Testing
         #expect(targets.count == 3)
         #expect(targets[1].hasPrefix("/v23.0/me/media?fields=id&limit=50&access_token="))
         #expect(targets[2].hasPrefix("/v23.0/me/media?fields=id&limit=50&after=C1&access_token="))
-        let statistics = await client.statistics()
-        #expect(statistics.requests == 3)
-        #expect(statistics.bytesReceived > 0)
+        let counters = harness.client.counters.snapshot
+        #expect(counters.requests == 3)
+        #expect(counters.bytes > 0)
     }
 
     @Test func readsAnObjectThroughTheFetchingProtocol() async throws {

@@ -1,0 +1,85 @@
+import Foundation
+import IGCore
+
+/// Every sink of a run: routes each page to the sinks that take its stream, flushes what was written, reports
+/// the committed byte offsets, and publishes every file at the end.
+///
+/// It is used from one task at a time (the committer's). A resumed run's partial files are reopened at their
+/// committed offsets when the set is made; see `context(…)` for a run that died while publishing.
+public final class SinkSet {
+    private let sinks: [any Sink]
+    /// The indices of the sinks written since the last commit.
+    private var written: Set<Int> = []
+
+    /// Creates the sinks of `configs` for the run that `context` describes.
+    public init(_ configs: [SinkConfig], context: SinkContext) throws(SinkError) {
+        var sinks: [any Sink] = []
+        for config in configs {
+            sinks.append(try makeSink(config, context: context))
+        }
+        self.sinks = sinks
+    }
+
+    /// The sinks' view of a run. A run that died while publishing has published some outputs already: those
+    /// whose partial file is gone and whose target was written during this run (a rename keeps the partial's
+    /// modification time). The others are reopened at their committed offsets and published again; a partial
+    /// that vanished otherwise (a cleaner, a hand) is left for `OutputFile` to report rather than taken as done.
+    public static func context(
+        pipeline: String,
+        runID: String,
+        date: String,
+        committed: [String: UInt64],
+        publishing: Bool,
+        startedAt: Date
+    ) -> SinkContext {
+        var offsets = committed
+        var published: Set<String> = []
+        if publishing {
+            for path in committed.keys where access(OutputFile.partialPath(for: path), F_OK) != 0 {
+                var status = stat()
+                guard stat(path, &status) == 0,
+                    TimeInterval(status.st_mtim.tv_sec) >= startedAt.timeIntervalSince1970.rounded(.down)
+                else { continue }
+                offsets[path] = nil
+                published.insert(path)
+            }
+        }
+        return SinkContext(pipeline: pipeline, runID: runID, date: date, resumeOffsets: offsets, published: published)
+    }
+
+    /// Removes the partial files of an interrupted run that is being discarded (`--fresh`).
+    public static func discard(_ targets: [String]) throws(SinkError) {
+        try OutputFile.discardPartials(of: targets)
+    }
+
+    /// Writes each page to every sink that takes its stream.
+    public func write(_ pages: [Page]) throws(SinkError) {
+        for page in pages {
+            for (index, sink) in sinks.enumerated() where sink.config.accepts(page.stream) {
+                try sink.write(page)
+                written.insert(index)
+            }
+        }
+    }
+
+    /// Flushes the sinks written since the last commit (every sink with `all`), fsyncing them when `sync` is
+    /// true, and returns the committed byte offset of each of their partial files, by target path.
+    public func commit(sync: Bool, all: Bool = false) throws(SinkError) -> [String: UInt64] {
+        var offsets: [String: UInt64] = [:]
+        for index in sinks.indices where all || written.contains(index) {
+            offsets.merge(try sinks[index].commit(sync: sync)) { $1 }
+        }
+        written = []
+        return offsets
+    }
+
+    /// Completes and publishes every file by atomic rename, sink after sink; returns the published paths.
+    public func publish() throws(SinkError) -> [String] {
+        var published: [String] = []
+        for sink in sinks {
+            published += try sink.finish()
+            CrashPoint.betweenPublishes.reach()
+        }
+        return published
+    }
+}

@@ -1,0 +1,98 @@
+import IGCore
+
+/// One account's part of a run: its streams in order (profile; media, each page with its insights and comments;
+/// stories; account insights), each page transformed in the account's own task, then committed.
+///
+/// Each stream starts from the position the journal held when the run started, so an interrupted run goes on
+/// where each stream stopped.
+struct AccountRun: Sendable {
+    let config: PipelineConfig
+    let context: StreamContext
+    /// The positions saved when the run started, by `account/stream`.
+    let saved: [String: StreamPosition]
+    /// The newest media timestamp of the last completed run, for incremental runs.
+    let mediaBookmark: String?
+    let transformer: Transformer
+    let committer: PageCommitter
+    let monitor: RunMonitor
+
+    func run() async throws {
+        let profile = try await readProfile()
+        let account =
+            AccountContext(profile: profile.records[0])
+            ?? AccountContext(accountID: context.account, username: nil)
+        if let media = config.extract.media {
+            let announced = profile.records[0]["media_count"]?.intValue.map { Int(clamping: $0) }
+            try await self.media(media, announced: announced, account: account)
+        }
+        if let stories = config.extract.stories {
+            let stream = StoriesStream(
+                context,
+                config: stories,
+                start: position(.stories),
+                cursorTTL: config.checkpoint.cursorTTL
+            )
+            for try await page in stream {
+                try await commit([page], account: account)
+            }
+        }
+        if let insights = config.extract.accountInsights {
+            for try await page in AccountInsightsStream(context, config: insights, start: position(.accountInsights)) {
+                try await commit([page], account: account)
+            }
+        }
+    }
+
+    /// Reads the profile, and commits it as the profile stream's only page when that stream is on and not done.
+    private func readProfile() async throws -> Page {
+        let fields = config.extract.profile?.fields ?? ["user_id", "username"]
+        let page = try await ProfileStream(context, fields: fields).read()
+        let profile = page.records[0]
+        monitor.profileRead(account: context.account, mediaCount: profile["media_count"]?.intValue.map { Int($0) })
+        if config.extract.profile != nil, !position(.profile).done {
+            let account = AccountContext(profile: profile) ?? AccountContext(accountID: context.account, username: nil)
+            try await commit([page], account: account)
+        }
+        return page
+    }
+
+    private func media(_ media: MediaConfig, announced: Int?, account: AccountContext) async throws {
+        let stream = MediaStream(
+            context,
+            config: media,
+            start: position(.media),
+            cursorTTL: config.checkpoint.cursorTTL,
+            bookmark: mediaBookmark,
+            announced: announced
+        )
+        for try await page in stream {
+            var batch = [page]
+            if let insights = config.extract.mediaInsights {
+                for try await derived in MediaInsightsStream(context, metrics: insights.metrics, media: page.records) {
+                    batch.append(derived)
+                }
+            }
+            if let comments = config.extract.comments {
+                for try await derived in CommentsStream(context, config: comments, media: page.records) {
+                    batch.append(derived)
+                }
+            }
+            try await commit(batch, account: account)
+        }
+    }
+
+    /// Transforms a batch whose first page carries the stream's new position, and commits it.
+    private func commit(_ batch: [Page], account: AccountContext) async throws {
+        guard let first = batch.first, let position = first.position else { return }
+        let transformed = batch.map { transformer.apply($0, account: account) }
+        try await committer.commit(
+            transformed,
+            key: RunState.key(account: context.account, stream: first.stream),
+            position: position
+        )
+    }
+
+    private func position(_ stream: StreamKind) -> StreamPosition {
+        saved[RunState.key(account: context.account, stream: stream)] ?? StreamPosition()
+    }
+}
