@@ -137,7 +137,7 @@ extension IGExportCommand {
                 let source = try await PipelineSource.start(config)
                 await source.shutdown()
                 let state = try StateStore(path: config.checkpoint.path).load()
-                print(RunPlan(config: config, source: source.resolved, state: state, fresh: fresh).text)
+                printOutput(RunPlan(config: config, source: source.resolved, state: state, fresh: fresh).text)
             } catch {
                 throw outcome.failed(error)
             }

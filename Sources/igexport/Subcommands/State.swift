@@ -20,7 +20,7 @@ extension IGExportCommand {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
                 let report = StateReport(config: config, state: try StateStore(path: config.checkpoint.path).load())
-                print(json ? report.json : report.text)
+                printOutput(json ? report.json : report.text)
             } catch {
                 throw fail(error)
             }

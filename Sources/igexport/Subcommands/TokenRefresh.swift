@@ -68,7 +68,9 @@ extension IGExportCommand.Token {
                     let history = try await refresher.refresh(token, in: file).history
                     if !logging.quiet {
                         let expiry = history.expiresAt.formatted(.iso8601)
-                        print("igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)")
+                        printOutput(
+                            "igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)"
+                        )
                     }
                 }
             } catch {

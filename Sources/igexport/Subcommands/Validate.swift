@@ -16,7 +16,7 @@ extension IGExportCommand {
         func run() async throws {
             do {
                 let config = try PipelineConfig.load(path: pipeline)
-                print(config.resolvedDescription)
+                printOutput(config.resolvedDescription)
             } catch {
                 throw fail(error)
             }
