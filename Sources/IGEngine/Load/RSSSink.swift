@@ -151,7 +151,7 @@ public final class RSSSink: Sink {
 
     /// The number of items in the committed part of a resumed feed.
     private static func countItems(in file: OutputFile) throws(SinkError) -> Int {
-        let descriptor = open(file.partialPath, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(file.partialPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SinkError(.corrupt, path: file.partialPath, message: "cannot read the feed back", errno: errno)
         }
