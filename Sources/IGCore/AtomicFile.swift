@@ -1,6 +1,9 @@
 import Foundation
 
 /// Whole-file replacement that a crash cannot leave half done: temporary file, fsync, rename, fsync folder.
+///
+/// The rename replaces whatever sits at the path, a symlink included, so a link planted at the target is
+/// replaced by the new file and the file it pointed to is left alone.
 package enum AtomicFile {
     /// An error with the failing call and `errno`'s text.
     package struct Failure: Error, CustomStringConvertible {
@@ -10,16 +13,17 @@ package enum AtomicFile {
     }
 
     package static func write(_ data: Data, to path: String, mode: mode_t, sync: Bool) throws(Failure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
+        let directory = PathName.folder(of: path)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw Failure(call: "mkdir \(directory)", code: errno == 0 ? EACCES : errno)
         }
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Failure(call: "open \(temporary)", code: errno) }
+        // A fresh name nobody can guess, created exclusively and never through a link: a symlink planted at a
+        // predictable `STATE.tmp-PID` would otherwise have its target truncated and overwritten.
+        let temporary = "\(path).tmp-\(String(UInt64.random(in: .min ... .max), radix: 36))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Failure(call: "create \(temporary)", code: errno) }
         var failure: Failure?
         data.withUnsafeBytes { bytes in
             var offset = 0

@@ -1,5 +1,10 @@
 extension Duration {
-    /// Parses a duration such as `500ms`, `30s`, `2m`, `1h` or `3d`; `nil` when the text is not one.
+    /// The longest duration config text may say: 100 years, far beyond any sensible timeout or lookback, and
+    /// small enough that milliseconds, nanoseconds and date arithmetic on it can never overflow.
+    public static let configMaximum = Duration.seconds(36_500 * 86_400)
+
+    /// Parses a duration such as `500ms`, `30s`, `2m`, `1h` or `3d`; `nil` when the text is not one, or when
+    /// it is longer than `configMaximum`.
     ///
     /// A bare number is refused: `30` could mean seconds or milliseconds, and a wrong guess is a silent bug.
     public init?(configText text: String) {
@@ -9,7 +14,8 @@ extension Duration {
         for unit in units where text.hasSuffix(unit.suffix) {
             let number = text.dropLast(unit.suffix.count)
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                let value = Double(number), value.isFinite
+                let value = Double(number), value.isFinite,
+                value * unit.seconds <= Duration.configMaximum.seconds
             else { return nil }
             self = .milliseconds(Int64((value * unit.seconds * 1000).rounded()))
             return

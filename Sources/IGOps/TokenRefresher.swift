@@ -37,21 +37,43 @@ public struct TokenRefresher: Sendable {
                 message: "cannot refresh the token in \(file.path): \(error); the old token is unchanged"
             )
         }
-        guard let object = response.value.objectValue, let value = object["access_token"]?.stringValue,
-            !value.isEmpty
-        else {
-            throw TokenError(
-                .badResponse,
-                message:
-                    "the answer to refresh_access_token carries no access_token; the old token in \(file.path) is unchanged"
-            )
-        }
-        let expiresIn = object["expires_in"]?.intValue.map { Int($0) } ?? Int(TokenStatus.lifetime)
+        let (value, expiresIn) = try Self.validated(response.value, file: file)
         let history = try file.replace(with: value, expiresIn: expiresIn, now: now)
         logger.notice(
             "Refreshed the access token",
             metadata: ["token_file": "\(file.path)", "expires_at": "\(TokenStatus.timestamp(history.expiresAt))"]
         )
         return (Secret(value: value, source: token.source), history)
+    }
+
+    /// The longest token accepted: Instagram's are about 200 characters.
+    static let maximumTokenLength = 4096
+    /// The longest lifetime accepted, ten years: Instagram's long-lived tokens last 60 days.
+    static let maximumExpiresIn = 10 * 365 * 86_400
+
+    /// The new token and its lifetime in seconds from the API's answer, checked before the old token file is
+    /// touched: a token the next run could not send (blank, with spaces or control characters, or huge) or a
+    /// lifetime that is not a positive bounded number of seconds is bad data, and the old token stays.
+    static func validated(_ answer: JSONValue, file: TokenFile) throws(TokenError) -> (token: String, expiresIn: Int) {
+        func refuse(_ what: String) -> TokenError {
+            TokenError(
+                .badResponse,
+                message: "the answer to refresh_access_token \(what); the old token in \(file.path) is unchanged"
+            )
+        }
+        guard let object = answer.objectValue, let token = object["access_token"]?.stringValue, !token.isEmpty
+        else { throw refuse("carries no access_token") }
+        guard token.utf8.count <= maximumTokenLength else {
+            throw refuse("carries an access_token of \(token.utf8.count) bytes, more than \(maximumTokenLength)")
+        }
+        // Printable ASCII only: the token goes into URLs and a one-line file, and is never shown to say why.
+        guard token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw refuse("carries an access_token with spaces, control or non-ASCII characters")
+        }
+        guard let expires = object["expires_in"] else { return (token, Int(TokenStatus.lifetime)) }
+        guard let seconds = expires.intValue, (1...Int64(maximumExpiresIn)).contains(seconds) else {
+            throw refuse("has an expires_in that is not a whole number of seconds from 1 to \(maximumExpiresIn)")
+        }
+        return (token, Int(seconds))
     }
 }

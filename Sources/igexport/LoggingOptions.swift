@@ -32,10 +32,11 @@ struct LoggingOptions: ParsableArguments {
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
                 handler.logLevel = level
-                return handler
+                return TerminalSafeLogHandler(wrapped: handler)
             }
         case .json:
-            LoggingSystem.bootstrap { _ in JSONLogHandler(level: level, write: writeStandardError) }
+            LoggingSystem.bootstrap { _ in JSONLogHandler(level: level, write: { writeStandardError($0.terminalSafe) })
+            }
         }
         return Logger(label: label)
     }

@@ -1,12 +1,20 @@
+import IGCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Writes a line to standard error in one `write(2)`, so that lines from concurrent tasks never interleave.
+/// Writes a line to standard error in one `write(2)`, so that lines from concurrent tasks never interleave,
+/// with control characters escaped: error messages quote what the API and files said.
 func printError(_ message: String) {
-    writeStandardError(message + "\n")
+    writeStandardError(message.terminalSafe + "\n")
+}
+
+/// Writes a line to standard output with control characters escaped: reports quote what the API sent.
+func printOutput(_ text: String) {
+    print(text.terminalSafe)
 }
 
 /// Writes `text` to standard error as it is, in one `write(2)`.

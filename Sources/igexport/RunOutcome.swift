@@ -20,7 +20,7 @@ struct RunOutcome {
         guard !quiet else { return }
         switch format {
         case .text:
-            print("igexport: \(pipeline ?? ""): \(report.summary)")
+            printOutput("igexport: \(pipeline ?? ""): \(report.summary)")
         case .json:
             var metadata: Logger.Metadata = [
                 "run": "\(report.runID)",
@@ -43,7 +43,8 @@ struct RunOutcome {
             ]
             metadata["pipeline"] = pipeline.map { "\($0)" }
             writeStandardError(
-                JSONLogHandler.line(date: Date(), level: .notice, event: "run.completed", metadata: metadata) + "\n"
+                JSONLogHandler.line(date: Date(), level: .notice, event: "run.completed", metadata: metadata)
+                    .terminalSafe + "\n"
             )
         }
     }
@@ -58,7 +59,8 @@ struct RunOutcome {
             var metadata: Logger.Metadata = ["exit_code": "\(code)", "error": "\(error)"]
             metadata["pipeline"] = pipeline.map { "\($0)" }
             writeStandardError(
-                JSONLogHandler.line(date: Date(), level: .error, event: "run.failed", metadata: metadata) + "\n"
+                JSONLogHandler.line(date: Date(), level: .error, event: "run.failed", metadata: metadata)
+                    .terminalSafe + "\n"
             )
         }
         return ExitCode(code)

@@ -55,7 +55,7 @@ struct CommandLineTests {
             environment: ["IG_ACCESS_TOKEN": ""]
         ).run()
         #expect(result.status == 78)
-        #expect(result.stderr.contains("IG_ACCESS_TOKEN is not set"))
+        #expect(result.stderr.contains("IG_ACCESS_TOKEN is empty"))
     }
 
     @Test func unknownOptionsExit64() async throws {

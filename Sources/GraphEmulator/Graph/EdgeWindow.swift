@@ -16,13 +16,16 @@ struct EdgeWindow: Equatable {
     /// The page of at most `limit` items of `bounds`, after or before a cursor position, or the first page.
     static func page(bounds: ClosedRange<Int>?, limit: Int, after: Int?, before: Int?) -> EdgeWindow? {
         guard let bounds else { return nil }
+        // Cursors and limits come from the request: clamping them to the edge first keeps every sum below
+        // within one past the bounds, whatever they say.
+        let limit = min(max(limit, 0), bounds.count)
         var top: Int
         var bottom: Int
         if let after {
-            top = min(after - 1, bounds.upperBound)
+            top = min(max(after, bounds.lowerBound) - 1, bounds.upperBound)
             bottom = max(bounds.lowerBound, top - limit + 1)
         } else if let before {
-            bottom = max(before + 1, bounds.lowerBound)
+            bottom = max(min(before, bounds.upperBound) + 1, bounds.lowerBound)
             top = min(bounds.upperBound, bottom + limit - 1)
         } else {
             top = bounds.upperBound

@@ -61,13 +61,18 @@ extension GraphExchange {
         return bounds
     }
 
+    /// A `since`/`until` parameter, between years 1 and 9999 so that every sum and difference of two of
+    /// them, or of one and a span of days, fits in an `Int64`.
     func unixTime(_ name: String) throws(GraphAPIError) -> Int64? {
         guard let text = request.parameter(name) else { return nil }
-        guard let value = Int64(text) else {
+        guard let value = Int64(text), Self.unixTimeRange.contains(value) else {
             throw GraphAPIError.invalidParameter("(#100) The parameter \(name) must be a unix timestamp")
         }
         return value
     }
+
+    /// 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z.
+    static let unixTimeRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
 
     func storiesEdge() throws(GraphAPIError) -> [UInt8] {
         let plan = try MediaPlan.compile(try fields())

@@ -10,12 +10,11 @@ final class RequestLog: Sendable {
     private let descriptor: Int32
 
     init(path: String) throws(EmulatorConfigurationError) {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o644)
+        // Never through a link: a symlink planted at the log's path must not have its target truncated.
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw EmulatorConfigurationError(
-                item: path,
-                message: "cannot open the request log: \(String(cString: strerror(errno)))"
-            )
+            let why = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
+            throw EmulatorConfigurationError(item: path, message: "cannot open the request log: \(why)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IGCore
 
 /// An exclusive lock on a pipeline for the whole of a run: an `flock` on `<state>.lock`.
 ///
@@ -11,17 +12,19 @@ public final class RunLock: Sendable {
     /// holds it.
     public init(pipeline: String, statePath: String, now: Date = Date()) throws(RunLockError) {
         let path = statePath + ".lock"
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(
-            atPath: folder.isEmpty ? "." : folder,
-            withIntermediateDirectories: true
-        )
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw RunLockError(pipeline: pipeline, message: "cannot open \(path): \(String(cString: strerror(errno)))")
+        try? FileManager.default.createDirectory(atPath: PathName.folder(of: path), withIntermediateDirectories: true)
+        let fd: Int32
+        do {
+            fd = try LockFile.open(path, mode: 0o600)
+        } catch {
+            let why =
+                LockFile.isPlantedLink(error)
+                ? "it is a link, and igexport never writes through one (its target was not touched); remove it"
+                : "\(error)"
+            throw RunLockError(pipeline: pipeline, message: "cannot open the lock file \(path): \(why)")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = Self.readHolder(fd)
+            let holder = LockFile.readHolder(fd)
             close(fd)
             throw RunLockError(
                 pipeline: pipeline,
@@ -30,20 +33,12 @@ public final class RunLock: Sendable {
             )
         }
         let holder = "pid \(getpid()), since \(Date.ISO8601FormatStyle().format(now))"
-        _ = ftruncate(fd, 0)
-        _ = holder.withCString { pwrite(fd, $0, strlen($0), 0) }
+        LockFile.writeHolder(fd, holder)
         self.fd = fd
     }
 
     deinit {
         close(fd)
-    }
-
-    private static func readHolder(_ fd: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = pread(fd, &buffer, buffer.count, 0)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 }
 

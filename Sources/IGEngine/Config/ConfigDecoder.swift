@@ -138,8 +138,13 @@ struct ConfigDecoder {
         let reference = text.dropFirst(2).dropLast()
         if reference.hasPrefix("env:") {
             let name = String(reference.dropFirst(4))
-            guard let value = environment[name], !value.isEmpty else {
+            guard let raw = environment[name] else {
                 throw node.error("environment variable \(name) is not set (it should hold the access token)")
+            }
+            // Trimmed as token files are: `export T="$(cat token)"` or a CRLF .env file leaves a newline behind.
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else {
+                throw node.error("environment variable \(name) is empty (it should hold the access token)")
             }
             return Secret(value: value, source: text)
         }
@@ -207,12 +212,13 @@ struct ConfigDecoder {
 
     /// Checks that the folder a path lands in exists and is writable, or can be created in a writable one.
     func writableFolder(for path: String, at node: ConfigNode) throws(ConfigError) {
-        var folder = (path as NSString).deletingLastPathComponent
-        if folder.isEmpty { folder = "." }
+        var folder = PathName.folder(of: path)
         var isDirectory: ObjCBool = false
         while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            let parent = (folder as NSString).deletingLastPathComponent
-            folder = parent.isEmpty ? "." : parent
+            let parent = PathName.folder(of: folder)
+            // `.` and `/` are their own parents; when even they are missing there is nothing to create in.
+            guard parent != folder else { throw node.error("the folder '\(folder)' does not exist") }
+            folder = parent
         }
         guard isDirectory.boolValue else { throw node.error("'\(folder)' is a file, so \(path) cannot be created") }
         guard access(folder, W_OK) == 0 else { throw node.error("the folder '\(folder)' is not writable") }

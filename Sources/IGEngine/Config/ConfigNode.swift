@@ -110,7 +110,9 @@ struct ConfigNode {
 
     func duration() throws(ConfigError) -> Duration {
         guard let scalar = node.scalar, let value = Duration(configText: scalar.string) else {
-            throw error("expected a duration such as 500ms, 30s, 2m, 1h or 3d")
+            throw error(
+                "expected a duration such as 500ms, 30s, 2m, 1h or 3d, at most \(Duration.configMaximum.configText)"
+            )
         }
         return value
     }

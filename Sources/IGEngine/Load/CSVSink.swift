@@ -79,7 +79,7 @@ public final class CSVSink: Sink {
 
     /// The header row of a resumed file, read from its partial file.
     private static func readHeader(_ file: OutputFile) throws(SinkError) -> [String]? {
-        let descriptor = open(file.partialPath, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(file.partialPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SinkError(.corrupt, path: file.partialPath, message: "cannot read the header back", errno: errno)
         }

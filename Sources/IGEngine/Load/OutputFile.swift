@@ -24,6 +24,8 @@ public final class OutputFile {
     /// Bytes already in the partial file.
     private var written: UInt64
     private var descriptor: Int32
+    /// Held from before the partial file is touched until it is published or abandoned.
+    private var lock: OutputLock?
     private static let bufferSize = 64 * 1024
 
     /// The offset after every byte written so far, buffered ones included.
@@ -31,13 +33,20 @@ public final class OutputFile {
 
     /// Creates the partial file for `path`, creating its folders, or reopens it to resume after
     /// `resumeOffset`: a missing partial file, or one shorter than the offset, is `SinkError.Kind.corrupt`.
-    public init(path: String, resumeOffset: UInt64? = nil) throws(SinkError) {
+    ///
+    /// First takes the output lock of `path` for `owner` (a pipeline name): another run writing the same
+    /// path is `SinkError.Kind.locked`. A symlink at the partial or lock file is `SinkError.Kind.cannotCreate`
+    /// and its target is left alone.
+    public init(path: String, resumeOffset: UInt64? = nil, owner: String = "") throws(SinkError) {
         self.path = path
         partialPath = OutputFile.partialPath(for: path)
         buffer.reserveCapacity(OutputFile.bufferSize)
+        try OutputFile.createFolders(PathName.split(path).folder)
+        lock = try OutputLock(path: path, owner: owner)
         if let resumeOffset {
-            descriptor = open(partialPath, O_RDWR | O_CLOEXEC)
+            descriptor = open(partialPath, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else {
+                if errno == ELOOP { throw OutputFile.symlinkRefused(partialPath) }
                 throw SinkError(
                     .corrupt,
                     path: partialPath,
@@ -81,11 +90,7 @@ public final class OutputFile {
             }
             written = resumeOffset
         } else {
-            try OutputFile.createFolders(OutputFile.split(path).folder)
-            descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                throw OutputFile.failure(.cannotCreate, partialPath, "cannot create the output file")
-            }
+            descriptor = try OutputFile.createPartial(partialPath)
             // The umask must not decide who can read an export.
             fchmod(descriptor, 0o644)
             written = 0
@@ -154,7 +159,8 @@ public final class OutputFile {
         guard rename(partialPath, path) == 0 else {
             throw OutputFile.failure(.io, path, "cannot rename \(partialPath) onto the output")
         }
-        let folder = OutputFile.split(path).folder
+        lock = nil
+        let folder = PathName.split(path).folder
         do {
             try AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
         } catch {
@@ -175,28 +181,67 @@ public final class OutputFile {
     /// The partial file written for the target `path`: `.<name>.partial` in the same folder, so that the
     /// final rename never crosses file systems.
     public static func partialPath(for path: String) -> String {
-        let (folder, name) = split(path)
-        return (folder.isEmpty ? "" : folder + "/") + "." + name + ".partial"
+        let (folder, name) = PathName.split(path)
+        return PathName.join(folder, "." + name + ".partial")
     }
 
     /// Removes the partial files of these targets, if they exist: an interrupted run that is discarded.
+    /// A target another run is writing is `SinkError.Kind.locked`.
     public static func discardPartials(of paths: [String]) throws(SinkError) {
         for path in paths {
+            // Under the output lock, so that a run discarding its partials never removes one that another
+            // pipeline writing the same path has open.
             let partial = partialPath(for: path)
+            let lock: OutputLock
+            do {
+                lock = try OutputLock(path: path, owner: "")
+            } catch {
+                // No folder, so no partial file to remove.
+                if error.errno == ENOENT { continue }
+                throw error
+            }
+            defer { withExtendedLifetime(lock) {} }
             guard unlink(partial) == 0 || errno == ENOENT else {
                 throw failure(.io, partial, "cannot remove the partial file")
             }
         }
     }
 
-    private func fsyncFile() throws(SinkError) {
-        guard fsync(descriptor) == 0 else { throw OutputFile.failure(.io, partialPath, "cannot sync") }
+    /// Creates a new partial file exclusively and never through a link. A stale partial file of a discarded run
+    /// is unlinked first rather than truncated, so that a hard link planted there keeps its bytes too.
+    private static func createPartial(_ partialPath: String) throws(SinkError) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(partialPath, flags, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            var status = stat()
+            if lstat(partialPath, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                throw symlinkRefused(partialPath)
+            }
+            guard unlink(partialPath) == 0 || errno == ENOENT else {
+                throw failure(.cannotCreate, partialPath, "cannot remove the stale partial file")
+            }
+            descriptor = open(partialPath, flags, 0o644)
+        }
+        guard descriptor >= 0 else {
+            if errno == EEXIST || errno == ELOOP { throw symlinkRefused(partialPath) }
+            throw failure(.cannotCreate, partialPath, "cannot create the output file")
+        }
+        return descriptor
     }
 
-    private static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-        let folder = String(path[..<slash])
-        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    /// The error for a link where igexport creates or reopens one of its own files.
+    static func symlinkRefused(_ path: String) -> SinkError {
+        SinkError(
+            .cannotCreate,
+            path: path,
+            message: "is a link, and igexport never writes through one (its target was not touched); "
+                + "remove it and run again",
+            errno: ELOOP
+        )
+    }
+
+    private func fsyncFile() throws(SinkError) {
+        guard fsync(descriptor) == 0 else { throw OutputFile.failure(.io, partialPath, "cannot sync") }
     }
 
     private static func createFolders(_ folder: String) throws(SinkError) {

@@ -2,13 +2,16 @@
 public struct SinkError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, which decides the exit code.
     public enum Kind: Sendable, Equatable {
-        /// The output could not be created (a missing or read-only folder): exit 73.
+        /// The output could not be created (a missing or read-only folder, or a symlink planted where a file is
+        /// created): exit 73.
         case cannotCreate
         /// Writing, syncing or renaming failed (a full disk): exit 74.
         case io
         /// A partial file does not match its checkpoint (shorter than the committed offset, or the offset is
         /// not a record boundary): exit 65.
         case corrupt
+        /// Another run, of this pipeline or another one, is writing the same output path: exit 75.
+        case locked
     }
 
     public var kind: Kind

@@ -30,7 +30,7 @@ final class SinkFiles {
     /// The file at `path`, opened or resumed on first use.
     func file(at path: String) throws(SinkError) -> OutputFile {
         if let file = byPath[path] { return file }
-        let file = try OutputFile(path: path, resumeOffset: context.resumeOffsets[path])
+        let file = try OutputFile(path: path, resumeOffset: context.resumeOffsets[path], owner: context.pipeline)
         files.append(file)
         byPath[path] = file
         return file

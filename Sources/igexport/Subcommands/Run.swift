@@ -133,7 +133,7 @@ extension IGExportCommand {
             let source = try await PipelineSource.start(config)
             await source.shutdown()
             let state = try StateStore(path: config.checkpoint.path).load()
-            print(
+            printOutput(
                 RunPlan(config: config, source: source.resolved, state: state, fresh: fresh, now: context.clock.now)
                     .text
             )

@@ -40,11 +40,11 @@ extension IGExportCommand {
                             "no bookmark \(unknown.sorted().joined(separator: ", ")); see `igexport state`"
                         )
                     }
-                    print("igexport: \(config.name): reset bookmarks: \(removed.joined(separator: ", "))")
+                    printOutput("igexport: \(config.name): reset bookmarks: \(removed.joined(separator: ", "))")
                     return
                 }
                 let report = StateReport(config: config, state: try StateStore(path: config.checkpoint.path).load())
-                print(json ? report.json : report.text)
+                printOutput(json ? report.json : report.text)
             }
         }
     }

@@ -40,7 +40,7 @@ extension IGExportCommand.Token {
                     lines.append("  auto_refresh: \(due ? "the next run refreshes it" : "on, not due yet")")
                 }
             }
-            print(lines.joined(separator: "\n"))
+            printOutput(lines.joined(separator: "\n"))
         }
     }
 }

@@ -53,7 +53,9 @@ extension IGExportCommand.Token {
                         let history = try await refresher.refresh(token, in: file, now: context.clock.now).history
                         if !logging.quiet {
                             let expiry = history.expiresAt.formatted(.iso8601)
-                            print("igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)")
+                            printOutput(
+                                "igexport: \(config.name): refreshed the token in \(file.path); it expires \(expiry)"
+                            )
                         }
                     }
                 }

@@ -14,7 +14,7 @@ extension IGExportCommand {
 
         func run() async throws {
             let context = try CommandContext.load(pipeline, logging: logging)
-            print(context.config.resolvedDescription)
+            printOutput(context.config.resolvedDescription)
         }
     }
 }

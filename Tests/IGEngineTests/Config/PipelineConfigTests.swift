@@ -113,14 +113,14 @@ struct PipelineConfigTests {
 
     @Test(arguments: [
         ("500ms", Duration.milliseconds(500)), ("30s", .seconds(30)), ("2m", .seconds(120)), ("1h", .seconds(3600)),
-        ("3d", .seconds(259_200)), ("1.5s", .milliseconds(1500)),
+        ("3d", .seconds(259_200)), ("1.5s", .milliseconds(1500)), ("36500d", .configMaximum),
     ])
     func durationsParse(text: String, expected: Duration) {
         #expect(Duration(configText: text) == expected)
         #expect(Duration(configText: expected.configText) == expected)
     }
 
-    @Test(arguments: ["30", "s", "-1s", "1x", "1 s", "", "ms"])
+    @Test(arguments: ["30", "s", "-1s", "1x", "1 s", "", "ms", "999999999999d", "36501d", "9223372036854775808ms"])
     func badDurationsAreRefused(text: String) {
         #expect(Duration(configText: text) == nil)
     }

@@ -42,11 +42,15 @@ import Testing
 
     @Test func resumesByCuttingBackToTheCommittedOffset() throws {
         let folder = temporaryFolder()
-        let first = try OutputFile(path: folder + "/out")
-        try first.write("line 1\n")
-        let offset = try first.commit(sync: true)
-        try first.write("torn li")
-        try first.commit(sync: false)
+        let offset: UInt64
+        do {
+            // The interrupted run: its file, and so its output lock, is gone when the next run resumes.
+            let first = try OutputFile(path: folder + "/out")
+            try first.write("line 1\n")
+            offset = try first.commit(sync: true)
+            try first.write("torn li")
+            try first.commit(sync: false)
+        }
         let second = try OutputFile(path: folder + "/out", resumeOffset: offset)
         try second.write("line 2\n")
         try second.publish()
@@ -62,9 +66,11 @@ import Testing
 
     @Test func refusesToResumeAPartialFileShorterThanTheOffset() throws {
         let folder = temporaryFolder()
-        let file = try OutputFile(path: folder + "/out")
-        try file.write("abc")
-        try file.commit(sync: false)
+        do {
+            let file = try OutputFile(path: folder + "/out")
+            try file.write("abc")
+            try file.commit(sync: false)
+        }
         #expect { try OutputFile(path: folder + "/out", resumeOffset: 10) } throws: { error in
             (error as? SinkError)?.kind == .corrupt
         }

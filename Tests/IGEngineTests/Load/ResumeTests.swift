@@ -80,10 +80,12 @@ import Testing
         let folder = temporaryFolder()
         let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
         let config = sinkConfig(.csv, folder + "/out.csv")
-        let first = try makeSink(config, context: context)
-        try first.write(Page(stream: .media, account: "me", records: [["a,1": 1, "b": 2]]))
         var resumed = context
-        resumed.resumeOffsets = try first.commit(sync: true)
+        do {
+            let first = try makeSink(config, context: context)
+            try first.write(Page(stream: .media, account: "me", records: [["a,1": 1, "b": 2]]))
+            resumed.resumeOffsets = try first.commit(sync: true)
+        }
         let second = try makeSink(config, context: resumed)
         try run(second, [Page(stream: .media, account: "me", records: [["b": 4, "a,1": 3, "c": 5]])])
         #expect(text(folder + "/out.csv") == "\"a,1\",b\n1,2\n3,4\n")
@@ -93,10 +95,12 @@ import Testing
         let folder = temporaryFolder()
         let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
         let config = sinkConfig(.ndjson, folder + "/{stream}.ndjson")
-        let first = try makeSink(config, context: context)
-        try first.write(hostilePages()[0])
         var resumed = context
-        resumed.resumeOffsets = try first.commit(sync: true)
+        do {
+            let first = try makeSink(config, context: context)
+            try first.write(hostilePages()[0])
+            resumed.resumeOffsets = try first.commit(sync: true)
+        }
         let second = try makeSink(config, context: resumed)
         #expect(try run(second, [hostilePages()[1]]) == [folder + "/profile.ndjson", folder + "/media.ndjson"])
     }
