@@ -22,6 +22,7 @@ struct EdgeWindow: Equatable {
             top = min(after - 1, bounds.upperBound)
             bottom = max(bounds.lowerBound, top - limit + 1)
         } else if let before {
+            guard before < bounds.upperBound else { return nil }
             bottom = max(before + 1, bounds.lowerBound)
             top = min(bounds.upperBound, bottom + limit - 1)
         } else {

@@ -45,7 +45,8 @@ extension GraphExchange {
             else {
                 throw GraphAPIError.invalidParameter("(#100) The \(name) cursor is not valid for this edge: \(text)")
             }
-            if let cursorTTL, Duration.milliseconds(now - cursor.issuedAt) > cursorTTL {
+            let (age, overflow) = now.subtractingReportingOverflow(cursor.issuedAt)
+            if let cursorTTL, overflow || Duration.milliseconds(age) > cursorTTL {
                 throw GraphAPIError.invalidParameter(
                     "(#100) The \(name) cursor has expired. Request the first page again, or page by time with "
                         + "since and until."
