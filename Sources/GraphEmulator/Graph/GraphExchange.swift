@@ -29,8 +29,8 @@ final class GraphExchange {
         cursorTTL: Duration?,
         now: Int64,
         emptyPage: Bool,
-        behaviour: EmulatorBehaviour = EmulatorBehaviour(),
-        initialMedia: Int = 0
+        behaviour: EmulatorBehaviour,
+        initialMedia: Int
     ) {
         self.request = request
         self.dataset = dataset
@@ -88,9 +88,10 @@ final class GraphExchange {
             default: throw GraphAPIError.unknownPath("/\(edge)")
             }
         }
-        if edge == "replies", behaviour.commentReplies, dataset.locations[id] == nil, let replies = try repliesEdge(id)
-        {
-            return replies
+        if edge == "replies", behaviour.commentReplies, dataset.locations[id] == nil {
+            if let replies = try repliesEdge(id) {
+                return replies
+            }
         }
         let media = try ownMedia(id)
         switch edge {
