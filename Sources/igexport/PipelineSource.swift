@@ -39,6 +39,8 @@ extension EmulatorConfiguration {
         if !options.faults.isEmpty {
             faults = try FaultPlan(parsing: options.faults)
         }
+        let profile: EmulatorBehaviour.Profile = options.profile == .realistic ? .realistic : .standard
+        behaviour = try EmulatorBehaviour(profile: profile, parsing: options.behaviour)
     }
 }
 

@@ -10,10 +10,17 @@ import Testing
         ("me/stories", "fields=id,media_type,timestamp"),
     ]
 
-    private func fetch(seed: UInt64) async throws -> [String] {
-        try await withEmulator(EmulatorConfiguration(seed: seed)) { server in
+    private static let realisticPaths =
+        paths + [
+            ("me/media", "fields=id,comments{id,replies.limit(2){id,text,parent_id}}&since=1780000000&limit=50"),
+            ("me/insights", "metric=reach,follower_count&period=day&since=1787000000&until=1788000000"),
+        ]
+
+    private func fetch(seed: UInt64, profile: EmulatorBehaviour.Profile = .standard) async throws -> [String] {
+        let configuration = EmulatorConfiguration(seed: seed, behaviour: EmulatorBehaviour(profile: profile))
+        return try await withEmulator(configuration) { server in
             let client = TestClient()
-            return Self.paths.map { path, query in
+            return (profile == .standard ? Self.paths : Self.realisticPaths).map { path, query in
                 let escapedBase = server.baseURL.replacingOccurrences(of: "/", with: "\\/")
                 return client.get(server.url(path, query)).text.replacingOccurrences(of: escapedBase, with: "BASE")
                     .replacingOccurrences(of: server.accounts[0].token, with: "TOKEN")
@@ -26,6 +33,14 @@ import Testing
         let second = try await fetch(seed: 7)
         #expect(first == second)
         #expect(first[1].count > 10_000)
+    }
+
+    @Test func answersTheSameBytesForTheSameSeedInTheRealisticProfile() async throws {
+        let first = try await fetch(seed: 7, profile: .realistic)
+        let second = try await fetch(seed: 7, profile: .realistic)
+        #expect(first == second)
+        #expect(first[3].contains("\"replies\":{\"data\":[{\"id\":\"178"))
+        #expect(first[4].hasPrefix("{\"data\":[{\"name\":\"reach\""))
     }
 
     @Test func answersOtherDataForAnotherSeed() async throws {

@@ -51,3 +51,10 @@ func collectAll(_ client: TestClient, from url: String, maxRequests: Int = 5_000
 func queryValue(_ url: String, _ name: String) -> String? {
     URLComponents(string: url)?.queryItems?.first { $0.name == name }?.value
 }
+
+extension EmulatorConfiguration {
+    /// A default emulator with every behaviour of `profile`.
+    static func profile(_ profile: EmulatorBehaviour.Profile, accounts: Int = 1) -> EmulatorConfiguration {
+        EmulatorConfiguration(accounts: accounts, behaviour: EmulatorBehaviour(profile: profile))
+    }
+}

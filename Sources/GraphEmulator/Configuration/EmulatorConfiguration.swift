@@ -19,6 +19,8 @@ public struct EmulatorConfiguration: Sendable {
     public var rateLimit: RateLimit?
     /// A file that receives one JSON line per request.
     public var requestLogPath: String?
+    /// How closely answers follow what real runs meet; `EmulatorBehaviour(profile: .realistic)` turns it all on.
+    public var behaviour: EmulatorBehaviour
 
     public init(
         host: String = "127.0.0.1",
@@ -29,7 +31,8 @@ public struct EmulatorConfiguration: Sendable {
         latency: Duration = .zero,
         faults: FaultPlan = .none,
         rateLimit: RateLimit? = nil,
-        requestLogPath: String? = nil
+        requestLogPath: String? = nil,
+        behaviour: EmulatorBehaviour = EmulatorBehaviour()
     ) {
         self.host = host
         self.port = port
@@ -40,6 +43,7 @@ public struct EmulatorConfiguration: Sendable {
         self.faults = faults
         self.rateLimit = rateLimit
         self.requestLogPath = requestLogPath
+        self.behaviour = behaviour
     }
 
     /// Refuses values the emulator cannot serve, naming the one that is wrong.
@@ -54,6 +58,12 @@ public struct EmulatorConfiguration: Sendable {
             throw EmulatorConfigurationError(
                 item: String(mediaPerAccount),
                 message: "media per account must be between 0 and 1000000"
+            )
+        }
+        guard behaviour.listingCap > 0 else {
+            throw EmulatorConfigurationError(
+                item: String(behaviour.listingCap),
+                message: "the listing cap must be above 0"
             )
         }
         guard latency >= .zero else {

@@ -20,9 +20,9 @@ struct AccountData: Sendable {
     /// Stories, oldest first.
     let stories: [MediaRecord]
 
-    /// The ordinals of the media the media edge may return: Graph serves at most the 10,000 newest.
-    var visibleMedia: ClosedRange<Int>? {
+    /// The ordinals of the media the media edge may return: Graph serves at most the 10,000 newest (`cap`).
+    func visibleMedia(cap: Int) -> ClosedRange<Int>? {
         guard !media.isEmpty else { return nil }
-        return max(0, media.count - 10_000)...(media.count - 1)
+        return max(0, media.count - cap)...(media.count - 1)
     }
 }

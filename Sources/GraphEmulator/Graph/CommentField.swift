@@ -8,4 +8,6 @@ enum CommentField: String, CaseIterable, Sendable {
     case hidden
     case from
     case media
+    /// On replies only: the comment replied to.
+    case parentID = "parent_id"
 }

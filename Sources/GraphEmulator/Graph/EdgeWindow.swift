@@ -25,7 +25,8 @@ struct EdgeWindow: Equatable {
             top = min(max(after, bounds.lowerBound) - 1, bounds.upperBound)
             bottom = max(bounds.lowerBound, top - limit + 1)
         } else if let before {
-            bottom = max(min(before, bounds.upperBound) + 1, bounds.lowerBound)
+            guard before < bounds.upperBound else { return nil }
+            bottom = max(before + 1, bounds.lowerBound)
             top = min(bounds.upperBound, bottom + limit - 1)
         } else {
             top = bounds.upperBound

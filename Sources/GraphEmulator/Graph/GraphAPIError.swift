@@ -1,6 +1,7 @@
 /// An error answered in Graph's envelope:
 /// `{"error":{"message","type","code","error_subcode","is_transient","fbtrace_id"}}`.
-/// As on Graph, `error_subcode` is left out when there is none.
+/// As on Graph, `error_subcode` is left out when there is none, and so are `error_data`, `error_user_title`
+/// and `error_user_msg`.
 struct GraphAPIError: Error, Sendable {
     var httpStatus: Int
     var code: Int
@@ -8,6 +9,10 @@ struct GraphAPIError: Error, Sendable {
     var message: String
     var type: String = "OAuthException"
     var isTransient: Bool = false
+    /// `error_data`, as raw JSON.
+    var errorData: String? = nil
+    var userTitle: String? = nil
+    var userMessage: String? = nil
 
     func body(traceID: String) -> [UInt8] {
         var buffer = JSONBuffer(capacity: 256)
@@ -18,10 +23,23 @@ struct GraphAPIError: Error, Sendable {
         buffer.key("type")
         buffer.string(type)
         buffer.raw(",\"code\":\(code)")
+        if let errorData {
+            buffer.raw(",\"error_data\":" + errorData)
+        }
         if let subcode {
             buffer.raw(",\"error_subcode\":\(subcode)")
         }
         buffer.raw(",\"is_transient\":\(isTransient)")
+        if let userTitle {
+            buffer.raw(",")
+            buffer.key("error_user_title")
+            buffer.string(userTitle)
+        }
+        if let userMessage {
+            buffer.raw(",")
+            buffer.key("error_user_msg")
+            buffer.string(userMessage)
+        }
         buffer.raw(",")
         buffer.key("fbtrace_id")
         buffer.string(traceID)
@@ -97,6 +115,19 @@ struct GraphAPIError: Error, Sendable {
         httpStatus: 400,
         code: 10,
         message: "(#10) Not enough viewers for the media to show insights"
+    )
+
+    /// 100/2108006, word for word as connectors logged it (reference §11: airbyte#1814, keboola
+    /// ex-facebook-graph-api#35): the title and text are in the user fields, the message is generic.
+    static let postedBeforeConversion = GraphAPIError(
+        httpStatus: 400,
+        code: 100,
+        subcode: 2_108_006,
+        message: "Invalid parameter",
+        errorData: "{\"blame_field_specs\":[[\"\"]]}",
+        userTitle: "Media Posted Before Business Account Conversion",
+        userMessage: "The media was posted before the most recent time that the user's account was converted to a "
+            + "business account from a personal account."
     )
 
     static func unknownObject(_ id: String, method: String = "get") -> GraphAPIError {

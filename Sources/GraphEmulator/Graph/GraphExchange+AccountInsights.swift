@@ -3,6 +3,11 @@ extension GraphExchange {
     /// before the emulator's reference time by default and at most 30 days apart. Time series come one value a
     /// day with `end_time` at 07:00 UTC (midnight in Menlo Park), with `previous`/`next` time links only while
     /// there is data on that side (the last 90 days).
+    ///
+    /// Interaction metrics are served only with `metric_type=total_value`, as `total_value.value`; `reach` also
+    /// as a time series; `follower_count` only for accounts with at least 100 followers (§2.8, §11). With
+    /// `accountInsightRetention`, a window reaching back past the 90-day retention of user metrics is refused,
+    /// and so is `follower_count` before the last 30 days (§2.8, §11); both with code 100.
     func accountInsights() throws(GraphAPIError) -> [UInt8] {
         let names = try metricNames()
         guard let period = request.parameter("period") else {
@@ -20,6 +25,13 @@ extension GraphExchange {
                 "(#100) There cannot be more than 30 days (2592000 s) between since and until"
             )
         }
+        let retention = behaviour.accountInsightRetention
+        if retention, since < dataset.referenceTime - 90 * 86_400 {
+            throw GraphAPIError.invalidParameter(
+                "(#100) Insights are only available for the last 90 days: since must not be before "
+                    + String(dataset.referenceTime - 90 * 86_400)
+            )
+        }
         var metrics: [AccountMetric] = []
         for (index, name) in names.enumerated() {
             guard let metric = AccountMetric.all.first(where: { $0.name == name }),
@@ -31,6 +43,12 @@ extension GraphExchange {
                 )
             }
             try check(metric, period: period, metricType: metricType, breakdown: breakdown)
+            if retention, metric.kind == .followerCount, since < dataset.referenceTime - 30 * 86_400 {
+                throw GraphAPIError.invalidParameter(
+                    "(#100) follower_count is only available for the last 30 days: since must not be before "
+                        + String(dataset.referenceTime - 30 * 86_400)
+                )
+            }
             metrics.append(metric)
         }
         var buffer = JSONBuffer(capacity: 1_024)

@@ -1,29 +1,44 @@
 extension GraphExchange {
     func mediaNode(_ media: MediaRecord) throws(GraphAPIError) -> [UInt8] {
-        let plan = try MediaPlan.compile(try fields())
+        let plan = try MediaPlan.compile(try fields(), withReplies: behaviour.commentReplies)
         var buffer = JSONBuffer(capacity: 1_024)
         render(media, plan: plan, throughEdge: false, into: &buffer)
         return buffer.bytes
     }
 
-    /// `/{ig-user-id}/media`: newest first, at most the 10,000 newest, filtered by `since`/`until` (unix
-    /// seconds, both inclusive).
+    /// `/{ig-user-id}/media`: newest first, at most the 10,000 newest (`listingCap`), filtered by `since`/`until`
+    /// (unix seconds, both inclusive); with `timeBasedPaging`, a windowed request pages by time.
     func mediaEdge() throws(GraphAPIError) -> [UInt8] {
-        let plan = try MediaPlan.compile(try fields())
+        let plan = try MediaPlan.compile(try fields(), withReplies: behaviour.commentReplies)
         let limit = try EdgeLimit.parse(request.parameter("limit"))
         let parent = UInt64(account.userID) ?? 0
         let (after, before) = try cursorPositions(.media, parent: parent)
-        if let after, let visible = account.visibleMedia, after - 1 < visible.lowerBound, visible.lowerBound > 0 {
+        let visible = account.visibleMedia(cap: behaviour.listingCap)
+        if let after, let visible, after - 1 < visible.lowerBound, visible.lowerBound > 0 {
             throw GraphAPIError.invalidParameter(
                 "(#100) The After Cursor specified exceeds the max limit supported by this endpoint"
             )
         }
-        let window = EdgeWindow.page(bounds: try timeBounds(), limit: limit, after: after, before: before)
-        var buffer = JSONBuffer(capacity: 512 + limit * 600)
         let media = account.media
+        let bounds = try timeBounds(of: media, within: visible)
+        var buffer = JSONBuffer(capacity: 512 + limit * 600)
+        if pagesByTime {
+            writeTimeEdge(
+                &buffer,
+                bounds: bounds,
+                newest: visible?.upperBound,
+                limit: limit,
+                timestamp: { media[$0].timestamp },
+                object: account.userID,
+                edge: "media"
+            ) { ordinal, buffer in
+                render(media[ordinal], plan: plan, throughEdge: true, into: &buffer)
+            }
+            return buffer.bytes
+        }
         writeEdge(
             &buffer,
-            window: window,
+            window: EdgeWindow.page(bounds: bounds, limit: limit, after: after, before: before),
             edge: .media,
             parent: parent,
             link: requestLink(object: account.userID, edge: "media"),
@@ -34,10 +49,11 @@ extension GraphExchange {
         return buffer.bytes
     }
 
-    /// The visible ordinals whose timestamps fall within `since` and `until`.
-    private func timeBounds() throws(GraphAPIError) -> ClosedRange<Int>? {
-        guard var bounds = account.visibleMedia else { return nil }
-        let media = account.media
+    /// The ordinals of `visible` whose timestamps fall within `since` and `until`; `media` are oldest first.
+    private func timeBounds(of media: [MediaRecord], within visible: ClosedRange<Int>?) throws(GraphAPIError)
+        -> ClosedRange<Int>?
+    {
+        guard var bounds = visible else { return nil }
         if let since = try unixTime("since") {
             var low = bounds.lowerBound
             var high = bounds.upperBound + 1
@@ -74,17 +90,33 @@ extension GraphExchange {
     /// 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z.
     static let unixTimeRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
 
+    /// `/{ig-user-id}/stories`, newest first. With `timeBasedPaging`, `since`/`until` filter the stories and a
+    /// windowed request pages by time, as on the media edge.
     func storiesEdge() throws(GraphAPIError) -> [UInt8] {
-        let plan = try MediaPlan.compile(try fields())
+        let plan = try MediaPlan.compile(try fields(), withReplies: behaviour.commentReplies)
         let limit = try EdgeLimit.parse(request.parameter("limit"))
         let parent = UInt64(account.userID) ?? 0
         let (after, before) = try cursorPositions(.stories, parent: parent)
         let stories = account.stories
-        let bounds = stories.isEmpty ? nil : 0...(stories.count - 1)
+        let all = stories.isEmpty ? nil : 0...(stories.count - 1)
         var buffer = JSONBuffer(capacity: 4_096)
+        if pagesByTime {
+            writeTimeEdge(
+                &buffer,
+                bounds: try timeBounds(of: stories, within: all),
+                newest: all?.upperBound,
+                limit: limit,
+                timestamp: { stories[$0].timestamp },
+                object: account.userID,
+                edge: "stories"
+            ) { ordinal, buffer in
+                render(stories[ordinal], plan: plan, throughEdge: true, into: &buffer)
+            }
+            return buffer.bytes
+        }
         writeEdge(
             &buffer,
-            window: EdgeWindow.page(bounds: bounds, limit: limit, after: after, before: before),
+            window: EdgeWindow.page(bounds: all, limit: limit, after: after, before: before),
             edge: .stories,
             parent: parent,
             link: requestLink(object: account.userID, edge: "stories"),
@@ -97,7 +129,7 @@ extension GraphExchange {
 
     /// `/{ig-media-id}/children`, in album order.
     func childrenEdge(_ media: MediaRecord) throws(GraphAPIError) -> [UInt8] {
-        let plan = try MediaPlan.compile(try fields())
+        let plan = try MediaPlan.compile(try fields(), withReplies: behaviour.commentReplies)
         let limit = try EdgeLimit.parse(request.parameter("limit"))
         let parent = UInt64(media.id) ?? 0
         let (after, before) = try cursorPositions(.children, parent: parent)

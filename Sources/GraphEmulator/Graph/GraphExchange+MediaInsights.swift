@@ -1,14 +1,21 @@
 extension GraphExchange {
-    /// `/{ig-media-id}/insights?metric=…`: lifetime values, whatever `period` says. Refuses deprecated metrics,
-    /// metrics of another product type, album children, breakdowns a metric does not take (code 1, "An unknown
-    /// error has occurred.", as the reference notes) and stories seen by fewer than five accounts (code 10).
-    /// Media older than two years have no stored insights: their data is empty.
+    /// `/{ig-media-id}/insights?metric=…`: lifetime values, whatever `period` says. Refuses, in this order:
+    /// - deprecated metrics, "(#100) … no longer supported" (§2.7, §11);
+    /// - metrics the media's product type does not serve (§2.7, §11: airbyte#62902), and with
+    ///   `refusesSharesOnImages` `shares` on FEED images, "(#100) The metric shares is not supported for this
+    ///   media type" (§11: exileum/meta-mcp#174); the served sets are `MediaInsightKind.servedMetrics`;
+    /// - album children, and breakdowns a metric does not take (code 1, "An unknown error has occurred.", §2.7);
+    /// - media posted before the business conversion (100/2108006, `preConversionShare`, §11);
+    /// - stories seen by fewer than five accounts, and with `notEnoughViewersShare` some posts, code 10 (§2.7).
+    /// Media older than two years have no stored insights: their data is empty. Story metrics are served while
+    /// the story lives (all the emulator's stories are from the last 24 hours).
     func mediaInsights(_ media: MediaRecord) throws(GraphAPIError) -> [UInt8] {
-        guard let productType = media.productType else {
+        guard let kind = MediaInsightKind(media) else {
             throw GraphAPIError.invalidParameter("(#100) Insights are not available for carousel album children")
         }
         let names = try metricNames()
         let breakdown = request.parameter("breakdown")
+        let served = kind.servedMetrics(refusesSharesOnImages: behaviour.refusesSharesOnImages)
         var metrics: [InsightMetric] = []
         for (index, name) in names.enumerated() {
             if InsightMetric.deprecatedMedia.contains(name) {
@@ -18,22 +25,28 @@ extension GraphExchange {
                 )
             }
             guard let metric = InsightMetric.media.first(where: { $0.name == name }) else {
-                let known = InsightMetric.media.filter { $0.products.contains(productType) }.map(\.name)
                 throw GraphAPIError.invalidParameter(
-                    "(#100) metric[\(index)] must be one of the following values: \(known.joined(separator: ", "))"
+                    "(#100) metric[\(index)] must be one of the following values: "
+                        + served.map(\.name).joined(separator: ", ")
                 )
             }
-            guard metric.products.contains(productType) else {
+            guard metric.products.contains(kind.productType) else {
                 throw GraphAPIError.invalidParameter(
                     "(#100) The Media Insights API does not support the \(name) metric for this media product type."
                 )
+            }
+            guard served.contains(where: { $0.name == name }) else {
+                throw GraphAPIError.invalidParameter("(#100) The metric \(name) is not supported for this media type")
             }
             if let breakdown, metric.breakdown?.name != breakdown {
                 throw GraphAPIError.unknownError
             }
             metrics.append(metric)
         }
-        if media.smallAudience {
+        if isPostedBeforeConversion(media) {
+            throw GraphAPIError.postedBeforeConversion
+        }
+        if media.smallAudience || hasFewViewers(media) {
             throw GraphAPIError.notEnoughViewers
         }
         if media.timestamp < dataset.referenceTime - 2 * 365 * 86_400 {
@@ -72,6 +85,20 @@ extension GraphExchange {
         }
         buffer.raw("]}")
         return buffer.bytes
+    }
+
+    /// One of the oldest `preConversionShare` of the media the account started with.
+    private func isPostedBeforeConversion(_ media: MediaRecord) -> Bool {
+        guard behaviour.preConversionShare > 0, case .media(_, let ordinal)? = dataset.locations[media.id] else {
+            return false
+        }
+        return ordinal < Int(Double(initialMedia) * behaviour.preConversionShare)
+    }
+
+    /// A post or reel drawn, under the seed, among the `notEnoughViewersShare` with too small an audience.
+    private func hasFewViewers(_ media: MediaRecord) -> Bool {
+        media.productType != .story && behaviour.notEnoughViewersShare > 0
+            && SeededRandom.unit(seed, 0x5649_4557_4552_53, UInt64(media.id) ?? 0) < behaviour.notEnoughViewersShare
     }
 
     func metricNames() throws(GraphAPIError) -> [String] {

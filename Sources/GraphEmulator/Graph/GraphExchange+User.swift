@@ -1,9 +1,13 @@
 extension GraphExchange {
     /// The user node. `/me` comes wrapped in `{"data":[…]}` as in the get-started sample; `/{ig-user-id}` comes
-    /// as a plain object as in the IG User reference. The reference leaves the real shape open, and a client
-    /// must accept both.
-    func userNode(wrapped: Bool) throws(GraphAPIError) -> [UInt8] {
-        let plan = try UserPlan.compile(try fields())
+    /// as a plain object as in the IG User reference. The reference leaves the real shape open (§2.1), and a
+    /// client must accept both. With `addsID`, the app-scoped `id` is added last when not asked for, as `/me`
+    /// has been seen answering flat (§11, `EmulatorBehaviour.flatMe`).
+    func userNode(wrapped: Bool, addsID: Bool = false) throws(GraphAPIError) -> [UInt8] {
+        var plan = try UserPlan.compile(try fields(), withReplies: behaviour.commentReplies)
+        if addsID, !plan.items.contains(where: { if case .field(.id) = $0 { true } else { false } }) {
+            plan.items.append(.field(.id))
+        }
         var buffer = JSONBuffer(capacity: 1_024)
         if wrapped {
             buffer.raw("{\"data\":[")
@@ -23,7 +27,7 @@ extension GraphExchange {
                 writeEdge(
                     &buffer,
                     window: EdgeWindow.page(
-                        bounds: account.visibleMedia,
+                        bounds: account.visibleMedia(cap: behaviour.listingCap),
                         limit: nested.limit ?? EdgeLimit.standard,
                         after: nil,
                         before: nil
@@ -70,7 +74,7 @@ extension GraphExchange {
         case .profilePictureURL: buffer.string(account.profilePictureURL)
         case .followersCount: buffer.number(account.followersCount)
         case .followsCount: buffer.number(account.followsCount)
-        case .mediaCount: buffer.number(account.media.count)
+        case .mediaCount: buffer.number(max(0, account.media.count + behaviour.mediaCountDrift))
         case .biography: buffer.string(account.biography)
         case .website: buffer.string(account.website)
         }

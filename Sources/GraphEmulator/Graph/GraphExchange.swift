@@ -14,6 +14,10 @@ final class GraphExchange {
     /// The `empty` fault fired: the first edge page rendered comes back empty, its `next` unchanged.
     let emptyPageRequested: Bool
     var answeredEmptyPage = false
+    let behaviour: EmulatorBehaviour
+    /// How many media each account started with: the pre-conversion media are counted on these, so that
+    /// media published later never move an old post across the conversion.
+    let initialMedia: Int
 
     init(
         request: EmulatorRequest,
@@ -24,7 +28,9 @@ final class GraphExchange {
         seed: UInt64,
         cursorTTL: Duration?,
         now: Int64,
-        emptyPage: Bool
+        emptyPage: Bool,
+        behaviour: EmulatorBehaviour,
+        initialMedia: Int
     ) {
         self.request = request
         self.dataset = dataset
@@ -36,6 +42,8 @@ final class GraphExchange {
         self.cursorTTL = cursorTTL
         self.now = now
         self.emptyPageRequested = emptyPage
+        self.behaviour = behaviour
+        self.initialMedia = initialMedia
     }
 
     /// Answers the request's path: a node (`/me`, `/{id}`) or an edge (`/{id}/media`).
@@ -53,7 +61,7 @@ final class GraphExchange {
 
     private func node(_ id: String) throws(GraphAPIError) -> [UInt8] {
         if id == "me" {
-            return try userNode(wrapped: true)
+            return try userNode(wrapped: !behaviour.flatMe, addsID: behaviour.flatMe)
         }
         if let owner = dataset.account(withID: id) {
             guard owner.index == account.index else { throw GraphAPIError.unknownObject(id) }
@@ -78,6 +86,11 @@ final class GraphExchange {
             case "stories": return try storiesEdge()
             case "insights": return try accountInsights()
             default: throw GraphAPIError.unknownPath("/\(edge)")
+            }
+        }
+        if edge == "replies", behaviour.commentReplies, dataset.locations[id] == nil {
+            if let replies = try repliesEdge(id) {
+                return replies
             }
         }
         let media = try ownMedia(id)

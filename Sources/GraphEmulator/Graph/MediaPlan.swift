@@ -11,7 +11,8 @@ struct MediaPlan: Sendable {
     /// Graph's default for media, on nodes and edges alike: the id alone.
     static let standard = MediaPlan(items: [.field(.id)])
 
-    static func compile(_ fields: [FieldRequest]?) throws(GraphAPIError) -> MediaPlan {
+    /// Compiles `fields`; `withReplies` lets expanded comments expand their replies.
+    static func compile(_ fields: [FieldRequest]?, withReplies: Bool) throws(GraphAPIError) -> MediaPlan {
         guard let fields, !fields.isEmpty else { return standard }
         var items: [Item] = []
         var seen: Set<String> = []
@@ -22,9 +23,16 @@ struct MediaPlan: Sendable {
                 }
                 items.append(.field(field))
             } else if request.name == "children" {
-                items.append(.children(try compile(request.subfields), try NestedEdge(request)))
+                items.append(
+                    .children(try compile(request.subfields, withReplies: withReplies), try NestedEdge(request))
+                )
             } else if request.name == "comments" {
-                items.append(.comments(try CommentPlan.compile(request.subfields), try NestedEdge(request)))
+                items.append(
+                    .comments(
+                        try CommentPlan.compile(request.subfields, withReplies: withReplies),
+                        try NestedEdge(request)
+                    )
+                )
             } else {
                 throw GraphAPIError.nonexistingField(request.name, node: "Media")
             }

@@ -8,6 +8,7 @@ struct PageCursor: Equatable {
         case stories = 2
         case children = 3
         case comments = 4
+        case replies = 5
     }
 
     var edge: Edge

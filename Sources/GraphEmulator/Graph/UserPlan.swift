@@ -10,7 +10,8 @@ struct UserPlan: Sendable {
 
     static let standard = UserPlan(items: [.field(.id)])
 
-    static func compile(_ fields: [FieldRequest]?) throws(GraphAPIError) -> UserPlan {
+    /// Compiles `fields`; `withReplies` lets expanded comments expand their replies.
+    static func compile(_ fields: [FieldRequest]?, withReplies: Bool) throws(GraphAPIError) -> UserPlan {
         guard let fields, !fields.isEmpty else { return standard }
         var items: [Item] = []
         var seen: Set<String> = []
@@ -18,9 +19,16 @@ struct UserPlan: Sendable {
             if let field = UserField(rawValue: request.name), request.subfields == nil {
                 items.append(.field(field))
             } else if request.name == "media" {
-                items.append(.media(try MediaPlan.compile(request.subfields), try NestedEdge(request)))
+                items.append(
+                    .media(try MediaPlan.compile(request.subfields, withReplies: withReplies), try NestedEdge(request))
+                )
             } else if request.name == "stories" {
-                items.append(.stories(try MediaPlan.compile(request.subfields), try NestedEdge(request)))
+                items.append(
+                    .stories(
+                        try MediaPlan.compile(request.subfields, withReplies: withReplies),
+                        try NestedEdge(request)
+                    )
+                )
             } else {
                 throw GraphAPIError.nonexistingField(request.name, node: "User")
             }

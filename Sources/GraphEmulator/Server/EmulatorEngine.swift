@@ -67,7 +67,7 @@ final class EmulatorEngine: Sendable {
             ("Content-Type", "application/json; charset=UTF-8"),
             ("facebook-api-version", request.version ?? "v25.0"),
             ("x-fb-trace-id", traceID(sequence)),
-            ("X-App-Usage", (trace.usage ?? UsageReport(calls: 0, budget: 1, regainMinutes: 0)).appUsage),
+            ("X-App-Usage", appUsage(trace.usage ?? UsageReport(calls: 0, budget: 1, regainMinutes: 0))),
         ]
         if let usage = trace.usage, let account = trace.account {
             headers.append(("X-Business-Use-Case-Usage", usage.businessUseCaseUsage(userID: account)))
@@ -143,7 +143,9 @@ final class EmulatorEngine: Sendable {
             seed: configuration.seed,
             cursorTTL: configuration.faults.cursorTTL,
             now: now,
-            emptyPage: emptyPage
+            emptyPage: emptyPage,
+            behaviour: configuration.behaviour,
+            initialMedia: configuration.mediaPerAccount
         )
         let body = try exchange.route()
         if exchange.answeredEmptyPage {
@@ -192,6 +194,11 @@ final class EmulatorEngine: Sendable {
         let generator = generator
         let token = state.withLockedValue { $0.issueToken(account: account.index, generator: generator) }
         return Array("{\"access_token\":\"\(token)\",\"token_type\":\"bearer\",\"expires_in\":5183944}".utf8)
+    }
+
+    /// `X-App-Usage` in the shape the configured behaviour asks for.
+    private func appUsage(_ usage: UsageReport) -> String {
+        configuration.behaviour.instagramUsageHeader ? usage.instagramAppUsage : usage.appUsage
     }
 
     private func traceID(_ sequence: UInt64) -> String {

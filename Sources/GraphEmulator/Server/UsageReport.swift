@@ -26,6 +26,12 @@ struct UsageReport: Sendable, Equatable {
         "{\"call_count\":\(callCount),\"total_time\":\(totalTime),\"total_cputime\":\(totalCPUTime)}"
     }
 
+    /// `X-App-Usage` as Instagram Login sends it, `{"call_volume":N,"cpu_time":N}` (reference §5, §11:
+    /// restfb/restfb#1571).
+    var instagramAppUsage: String {
+        "{\"call_volume\":\(callCount),\"cpu_time\":\(totalCPUTime)}"
+    }
+
     /// `X-Business-Use-Case-Usage`, keyed by the IG user id, one row of type `instagram`.
     func businessUseCaseUsage(userID: String) -> String {
         "{\"\(userID)\":[{\"type\":\"instagram\",\"call_count\":\(callCount),\"total_cputime\":\(totalCPUTime),"

@@ -161,13 +161,15 @@ struct ConfigDecoder {
     }
 
     private func emulatorOptions(_ node: ConfigNode) throws(ConfigError) -> EmulatorOptions {
-        let keys = try node.mapping(allowed: ["seed", "accounts", "media", "faults", "latency"])
+        let keys = try node.mapping(allowed: ["seed", "accounts", "media", "faults", "latency", "profile", "behaviour"])
         var options = EmulatorOptions()
         if let seed = keys["seed"] { options.seed = UInt64(try seed.int(in: 0...Int.max)) }
         if let accounts = keys["accounts"] { options.accounts = try accounts.int(in: 1...100) }
         if let media = keys["media"] { options.media = try media.int(in: 0...10_000) }
         if let faults = keys["faults"] { options.faults = try faults.string() }
         if let latency = keys["latency"] { options.latency = try latency.duration() }
+        if let profile = keys["profile"] { options.profile = try profile.oneOf(EmulatorProfile.self) }
+        if let behaviour = keys["behaviour"] { options.behaviour = try behaviour.string() }
         return options
     }
 

@@ -12,7 +12,8 @@ extension PipelineConfig {
             let emulator = source.emulator
             lines.append(
                 "  emulator: {seed: \(emulator.seed), accounts: \(emulator.accounts), media: \(emulator.media), "
-                    + "faults: \(quoted(emulator.faults)), latency: \(emulator.latency.configText)}"
+                    + "faults: \(quoted(emulator.faults)), latency: \(emulator.latency.configText), "
+                    + "profile: \(emulator.profile.rawValue), behaviour: \(quoted(emulator.behaviour))}"
             )
         case .url(let url):
             lines.append("  api: \(url)")

@@ -68,9 +68,19 @@ public struct EmulatorOptions: Sendable, Equatable {
     /// A fault plan such as `http500=0.1,reset=0.05`; empty for none.
     public var faults = ""
     public var latency: Duration = .zero
+    /// `standard` (what the reference documents) or `realistic` (what real runs meet, reference §11).
+    public var profile: EmulatorProfile = .standard
+    /// Single behaviours laid over the profile, e.g. `listing_cap=50,flat_me=false`; empty for none.
+    public var behaviour = ""
 
     /// Creates the default settings.
     public init() {}
+}
+
+/// How closely the built-in emulator follows what real runs meet (`igexport emulator --profile`).
+public enum EmulatorProfile: String, CaseIterable, Sendable {
+    case standard
+    case realistic
 }
 
 /// One account to export: `me` or an Instagram user id, with an optional token of its own.

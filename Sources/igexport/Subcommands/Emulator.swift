@@ -16,6 +16,13 @@ extension IGExportCommand {
                 Faults (--faults) are comma-separated name=value items: http500, reset, truncate, throttle and \
                 empty take a rate (0.1) or every:K; slow takes the same with an optional delay (slow=every:7@300ms); \
                 cursor_ttl takes a duration (30s); token_expiry a number of calls (200).
+
+                --profile realistic answers as real runs meet the API (metric refusals per media type, \
+                2108006 on the oldest media, too few viewers, insight retention, comment replies, the Instagram \
+                usage header, a flat /me, time-based paging, media_count drift). --behaviour sets single \
+                behaviours over the profile: refuse_image_shares, insight_retention, replies, instagram_usage, \
+                flat_me and time_paging take true or false; pre_conversion and not_enough_viewers a share \
+                (0.05); listing_cap a number of media; media_count_drift a number.
                 """
         )
 
@@ -46,6 +53,12 @@ extension IGExportCommand {
         @Option(name: .customLong("request-log"), help: "Write one JSON line per request to this file.")
         var requestLog: String?
 
+        @Option(help: "standard (as documented) or realistic (as real runs meet the API).")
+        var profile: String = "standard"
+
+        @Option(help: "Single behaviours over the profile, e.g. listing_cap=50,flat_me=true.")
+        var behaviour: String = ""
+
         func validate() throws {
             _ = try makeConfiguration()
         }
@@ -70,6 +83,13 @@ extension IGExportCommand {
             try await server.shutdown()
         }
 
+        private static func profile(_ name: String) throws(EmulatorConfigurationError) -> EmulatorBehaviour.Profile {
+            guard let profile = EmulatorBehaviour.Profile(rawValue: name) else {
+                throw EmulatorConfigurationError(item: name, message: "a profile is standard or realistic")
+            }
+            return profile
+        }
+
         private func makeConfiguration() throws(ValidationError) -> EmulatorConfiguration {
             do {
                 let configuration = EmulatorConfiguration(
@@ -83,7 +103,8 @@ extension IGExportCommand {
                     rateLimit: try rateLimit.map { text throws(EmulatorConfigurationError) in
                         try RateLimit(parsing: text)
                     },
-                    requestLogPath: requestLog
+                    requestLogPath: requestLog,
+                    behaviour: try EmulatorBehaviour(profile: try Self.profile(profile), parsing: behaviour)
                 )
                 try configuration.validate()
                 return configuration
