@@ -1,0 +1,48 @@
+import Foundation
+import IGCore
+import Logging
+import TestSupport
+import Testing
+
+@testable import IGEngine
+
+@Suite struct RunJournalTests {
+    @Test func aBookmarkDatedFarInTheFutureIsNotBelieved() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try PipelineConfig.parse(
+            yaml: """
+                version: 1
+                name: j
+                source: {api: emulator}
+                extract: {media: {mode: incremental}}
+                load: [{ndjson: {path: "\(folder)/m.ndjson"}}]
+                checkpoint: {path: "\(folder)/state.json"}
+                """,
+            file: "j.yaml",
+            environment: [:]
+        )
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        let state = RunState(
+            pipeline: "j",
+            bookmarks: [
+                "me/media": Bookmark(
+                    newestTimestamp: "2999-01-01T00:00:00+0000",
+                    completedAt: now,
+                    runID: "r",
+                    records: 1
+                ),
+                "me/stories": Bookmark(
+                    newestTimestamp: "2026-05-01T00:00:00+0000",
+                    completedAt: now,
+                    runID: "r",
+                    records: 1
+                ),
+            ]
+        )
+        try StateStore(path: "\(folder)/state.json").save(state)
+        let journal = try RunJournal(config: config, fresh: false, now: now, logger: Logger(label: "test"))
+        #expect(journal.bookmark("me/media", now: now) == nil)
+        #expect(journal.bookmark("me/stories", now: now)?.newestTimestamp == "2026-05-01T00:00:00+0000")
+    }
+}
