@@ -41,27 +41,32 @@ extension ConfigDecoder {
         }
         if let insights = keys["media_insights"] {
             var config = MediaInsightsConfig()
-            if let options = try options(insights, allowed: ["metrics"]), let metrics = options["metrics"] {
-                config.metrics = try fieldList(metrics)
+            if let options = try options(insights, allowed: ["metrics", "shape"]) {
+                if let metrics = options["metrics"] { config.metrics = try fieldList(metrics) }
+                if let shape = options["shape"] { config.shape = try shape.oneOf(InsightsShape.self) }
             }
             extract.mediaInsights = config
         }
         if let insights = keys["account_insights"] {
             var config = AccountInsightsConfig()
-            if let options = try options(insights, allowed: ["metrics", "period", "days"]) {
+            if let options = try options(insights, allowed: ["metrics", "totals", "period", "days"]) {
                 if let metrics = options["metrics"] { config.metrics = try fieldList(metrics) }
+                if let totals = options["totals"] { config.totals = try totals.stringList() }
                 if let period = options["period"] {
                     config.period = try period.string()
                     guard config.period == "day" else { throw period.error("only `day` is supported") }
                 }
-                if let days = options["days"] { config.days = try days.int(in: 1...730) }
+                if let days = options["days"] {
+                    config.days = try days.int(in: 1...AccountInsightsConfig.retentionDays)
+                }
             }
             extract.accountInsights = config
         }
         if let comments = keys["comments"] {
             var config = CommentsConfig()
-            if let options = try options(comments, allowed: ["fields", "page_size"]) {
+            if let options = try options(comments, allowed: ["fields", "page_size", "replies"]) {
                 if let fields = options["fields"] { config.fields = try fieldList(fields) }
+                if let replies = options["replies"] { config.replies = try replies.bool() }
                 if let pageSize = options["page_size"] { config.pageSize = try pageSize.int(in: 1...100) }
             }
             extract.comments = config

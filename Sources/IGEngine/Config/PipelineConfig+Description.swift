@@ -49,16 +49,20 @@ extension PipelineConfig {
         if let stories = extract.stories { lines.append("  stories: {fields: \(list(stories.fields))}") }
         if let insights = extract.mediaInsights {
             lines.append(
-                "  media_insights: {metrics: \(insights.metrics.isEmpty ? "(by media_product_type)" : list(insights.metrics))}"
+                "  media_insights: {metrics: \(insights.metrics.isEmpty ? "(by media_product_type)" : list(insights.metrics)), "
+                    + "shape: \(insights.shape.rawValue)}"
             )
         }
         if let insights = extract.accountInsights {
             lines.append(
-                "  account_insights: {metrics: \(list(insights.metrics)), period: \(insights.period), days: \(insights.days)}"
+                "  account_insights: {metrics: \(list(insights.metrics)), totals: \(list(insights.totals)), "
+                    + "period: \(insights.period), days: \(insights.days)}"
             )
         }
         if let comments = extract.comments {
-            lines.append("  comments: {fields: \(list(comments.fields)), page_size: \(comments.pageSize)}")
+            lines.append(
+                "  comments: {fields: \(list(comments.fields)), page_size: \(comments.pageSize), replies: \(comments.replies)}"
+            )
         }
         lines.append(transform.isEmpty ? "transform: []" : "transform:")
         for step in transform { lines.append("  - \(describe(step))") }

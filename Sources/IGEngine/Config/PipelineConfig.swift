@@ -186,10 +186,21 @@ public struct StoriesConfig: Sendable, Equatable {
     public init() {}
 }
 
-/// `extract.media_insights`: metrics per media, chosen by `media_product_type` unless listed.
+/// How insights are written.
+public enum InsightsShape: String, Sendable, Equatable, CaseIterable {
+    /// One record per media (or account), metric, period and end time, with `value`: a metric that appears or
+    /// disappears never changes a table's columns.
+    case long
+    /// One record per media, one field per metric.
+    case wide
+}
+
+/// `extract.media_insights`: metrics per media (posts, reels and stories), chosen by `media_product_type` unless
+/// listed.
 public struct MediaInsightsConfig: Sendable, Equatable {
     /// Metrics to ask for; empty means the documented set for each product type.
     public var metrics: [String] = []
+    public var shape = InsightsShape.long
 
     /// Creates the default settings.
     public init() {}
@@ -197,19 +208,30 @@ public struct MediaInsightsConfig: Sendable, Equatable {
 
 /// `extract.account_insights`: account metrics by day.
 public struct AccountInsightsConfig: Sendable, Equatable {
-    public var metrics = ["reach", "follower_count"]
+    /// How long the API keeps user metrics; no window reaches further back.
+    public static let retentionDays = 90
+    /// How far back `follower_count` is served.
+    public static let followerCountDays = 30
+
+    /// Metrics read as a daily series (`values[]`); `follower_count` only within its last 30 days.
+    public var metrics = ["reach"]
+    /// Metrics read as daily totals (`metric_type=total_value`, `total_value.value`), one request per day.
+    public var totals = ["views", "accounts_engaged", "total_interactions"]
     public var period = "day"
-    /// How many days back from today to read, in windows of at most 30 days.
+    /// How many days back from today to read (at most the 90-day retention), in windows of at most 30 days.
     public var days = 30
 
     /// Creates the default settings.
     public init() {}
 }
 
-/// `extract.comments`: comments per media.
+/// `extract.comments`: comments per media, replies included.
 public struct CommentsConfig: Sendable, Equatable {
     public var fields = ["id", "text", "timestamp", "username", "like_count"]
     public var pageSize = 50
+    /// Whether replies are read (field expansion `replies{…}`, then `/{comment-id}/replies`), each a record of
+    /// the comments stream with `parent_id`.
+    public var replies = true
 
     /// Creates the default settings.
     public init() {}

@@ -127,18 +127,25 @@ public struct EdgeStream: AsyncSequence, Sendable {
                 reachedOld = true
             }
             let now = source.context.clock.now
-            let done = response.after == nil || reachedOld
+            var next: EdgeReader.Anchor?
+            if let after = response.after {
+                next = .cursor(after, until: anchor.windowUntil)
+            } else if let until = response.nextUntil {
+                next = .window(until: until)
+            }
+            let done = next == nil || reachedOld
             var skipped: [String: Int] = [:]
             position.advance(
                 over: records,
-                next: done ? nil : response.after,
+                done: done,
+                cursor: done ? nil : response.after,
                 window: anchor.windowUntil,
                 now: now,
                 latestBelievable: Int64(now.timeIntervalSince1970 + EdgeStream.futureTolerance),
                 skipped: &skipped
             )
-            if let after = response.after, !done {
-                anchor = .cursor(after, until: anchor.windowUntil)
+            if let next, !done {
+                anchor = next
             }
             return Page(
                 stream: source.stream,

@@ -1,13 +1,17 @@
 import IGCore
 import IGGraph
 
-/// The insights of a page of media (`/{media-id}/insights`, one request per media, `concurrency` at a time): one
-/// page with one record per media, `media_id`, `media_product_type`, then one field per metric, in media order.
+/// The insights of a page of media or stories (`/{media-id}/insights`, one request per media, `concurrency` at a
+/// time): one page of records in media order.
 ///
-/// Metrics differ by product type and the API refuses a whole request that names one it does not serve, so the
-/// default sets follow the reference's table (deprecated metrics such as `impressions` and `plays` left out).
-/// Carousel children and stories older than a day have none. A refusal that concerns one media's figures
-/// (`GraphError.refusal`) writes its metrics as null and counts it as skipped.
+/// In the long shape (the default) a record is one media, metric, period and end time, with `value` and
+/// `reason`; in the wide shape, one record per media with a field per metric. Metrics differ by product type,
+/// so the default sets follow the reference's table (deprecated metrics such as `impressions` and `plays` left
+/// out). A partial answer is not a failed run: a metric the API refuses for a kind of media (code 100) is asked
+/// again without it, named from the API's message when it names it and one at a time otherwise, and is not
+/// asked again for that kind for the rest of the run (`RefusedMetrics`); a refusal of one media's figures (too
+/// few viewers, posted before the business conversion) writes them as null with the reason. Every such skip is
+/// counted on the page.
 public struct MediaInsightsStream: AsyncSequence, Sendable {
     public typealias Element = Page
 
@@ -24,13 +28,15 @@ public struct MediaInsightsStream: AsyncSequence, Sendable {
     ]
 
     private let context: StreamContext
-    private let metrics: [String]
+    private let config: MediaInsightsConfig
+    private let refused: RefusedMetrics
     private let media: [Record]
 
-    /// Creates the stream over a page of `media`; `metrics` empty means the default set of each product type.
-    public init(_ context: StreamContext, metrics: [String], media: [Record]) {
+    /// Creates the stream over a page of `media`; `refused` is the run's memory of refused metrics.
+    public init(_ context: StreamContext, config: MediaInsightsConfig, refused: RefusedMetrics, media: [Record]) {
         self.context = context
-        self.metrics = metrics
+        self.config = config
+        self.refused = refused
         self.media = media
     }
 
@@ -51,46 +57,127 @@ public struct MediaInsightsStream: AsyncSequence, Sendable {
                 try await source.insights(of: $0)
             }
             var skipped: [String: Int] = [:]
-            for case (_, let refusal?) in results {
-                skipped[refusal.rawValue, default: 0] += 1
+            for result in results {
+                skipped.merge(result.skipped, uniquingKeysWith: +)
             }
             return Page(
                 stream: .mediaInsights,
                 account: source.context.account,
-                records: results.compactMap(\.record),
+                records: results.flatMap(\.records),
                 skipped: skipped
             )
         }
     }
 
-    /// The insights record of one media, or `nil` for media that have none; with the refusal, if any.
-    private func insights(of media: Record) async throws -> (record: Record?, refusal: GraphError.Refusal?) {
-        guard let id = GraphID.text(media["id"]) else { return (nil, nil) }
+    /// One metric's answer: its period and its points (end time, value).
+    private struct Answer {
+        var period: JSONValue
+        var points: [(endTime: JSONValue, value: JSONValue)]
+    }
+
+    /// The insights records of one media, and what was skipped.
+    private func insights(of media: Record) async throws -> (records: [Record], skipped: [String: Int]) {
+        guard let id = GraphID.text(media["id"]) else { return ([], [:]) }
         let productType = media["media_product_type"]?.stringValue ?? "FEED"
-        let wanted = metrics.isEmpty ? Self.defaultMetrics[productType] ?? [] : metrics
-        guard !wanted.isEmpty else { return (nil, nil) }
-        var record = Record()
-        record.append("media_id", .string(id))
-        record.append("media_product_type", .string(productType))
-        var values: [String: JSONValue] = [:]
-        var refusal: GraphError.Refusal?
-        do {
-            let response = try await context.client.object(
-                "\(id)/insights",
-                parameters: [("metric", wanted.joined(separator: ","))]
-            )
-            for entry in response["data"]?.arrayValue ?? [] {
-                guard let object = entry.objectValue, let name = object["name"]?.stringValue else { continue }
-                values[name] =
-                    object["values"]?.arrayValue?.first?.objectValue?["value"]
-                    ?? object["total_value"]?.objectValue?["value"] ?? .null
+        let kind = "\(productType)/\(media["media_type"]?.stringValue ?? "")"
+        let wanted = config.metrics.isEmpty ? Self.defaultMetrics[productType] ?? [] : config.metrics
+        guard !wanted.isEmpty else { return ([], [:]) }
+        let known = refused.metrics(for: kind)
+        var asked = wanted.filter { !known.contains($0) }
+        var skipped: [String: Int] = [:]
+        var answers: [String: Answer] = [:]
+        var reason: GraphError.Refusal?
+        func refuse(_ metric: String) {
+            refused.add(metric, for: kind)
+            asked.removeAll { $0 == metric }
+        }
+        while !asked.isEmpty, reason == nil {
+            do {
+                answers.merge(try await request(id, metrics: asked)) { $1 }
+                asked = []
+            } catch let error as GraphError where error.refusal == .metricNotServed {
+                if asked.count == 1 {
+                    refuse(asked[0])
+                } else if let name = RefusedMetrics.named(in: error.message, among: asked) {
+                    refuse(name)
+                } else {
+                    for metric in asked where reason == nil {
+                        do {
+                            answers.merge(try await request(id, metrics: [metric])) { $1 }
+                        } catch let error as GraphError where error.refusal == .metricNotServed {
+                            refused.add(metric, for: kind)
+                        } catch let error as GraphError where error.refusal != nil {
+                            reason = error.refusal
+                        }
+                    }
+                    asked = []
+                }
+            } catch let error as GraphError where error.refusal != nil {
+                reason = error.refusal
             }
-        } catch let error as GraphError where error.refusal != nil {
-            refusal = error.refusal
         }
-        for metric in wanted {
-            record.append(metric, values[metric] ?? .null)
+        if let reason {
+            skipped[reason.rawValue] = 1
+        } else {
+            let missing = wanted.filter { answers[$0] == nil }.count
+            if missing > 0 { skipped[GraphError.Refusal.metricNotServed.rawValue] = missing }
         }
-        return (record, refusal)
+        let head: [(String, JSONValue)] = [("media_id", .string(id)), ("media_product_type", .string(productType))]
+        switch config.shape {
+        case .wide:
+            var record = Record(head)
+            for metric in wanted {
+                record.append(metric, answers[metric]?.points.first?.value ?? .null)
+            }
+            return ([record], skipped)
+        case .long:
+            var records: [Record] = []
+            for metric in wanted {
+                if let answer = answers[metric] {
+                    for point in answer.points {
+                        records.append(
+                            Record(
+                                head + [
+                                    ("metric", .string(metric)), ("period", answer.period), ("end_time", point.endTime),
+                                    ("value", point.value), ("reason", .null),
+                                ]
+                            )
+                        )
+                    }
+                } else if let reason {
+                    records.append(
+                        Record(
+                            head + [
+                                ("metric", .string(metric)), ("period", "lifetime"), ("end_time", .null),
+                                ("value", .null), ("reason", .string(reason.rawValue)),
+                            ]
+                        )
+                    )
+                }
+            }
+            return (records, skipped)
+        }
+    }
+
+    /// One insights request, by metric name.
+    private func request(_ id: String, metrics: [String]) async throws -> [String: Answer] {
+        let response = try await context.client.object(
+            "\(id)/insights",
+            parameters: [("metric", metrics.joined(separator: ","))]
+        )
+        var answers: [String: Answer] = [:]
+        for entry in response["data"]?.arrayValue ?? [] {
+            guard let object = entry.objectValue, let name = object["name"]?.stringValue else { continue }
+            var points: [(endTime: JSONValue, value: JSONValue)] = []
+            if let values = object["values"]?.arrayValue {
+                for case .object(let point) in values {
+                    points.append((point["end_time"] ?? .null, point["value"] ?? .null))
+                }
+            } else if let total = object["total_value"]?.objectValue {
+                points.append((.null, total["value"] ?? .null))
+            }
+            answers[name] = Answer(period: object["period"] ?? "lifetime", points: points)
+        }
+        return answers
     }
 }

@@ -2,21 +2,22 @@ import Foundation
 import IGCore
 
 extension StreamPosition {
-    /// Moves the position past a page of `records` (newest first) whose next page starts at `next` (`nil` when
-    /// the stream is done).
+    /// Moves the position past a page of `records` (newest first); the next page starts after `cursor`, or, with
+    /// none, by time window after the last timestamp.
     ///
     /// The newest timestamp, which becomes the bookmark of incremental runs, ignores timestamps later than
     /// `latestBelievable`: a post dated 2999 would otherwise stop every later incremental run. Each such record
     /// is counted in `skipped` as `future_timestamp` (it is still written).
     mutating func advance(
         over records: [Record],
-        next: String?,
+        done: Bool,
+        cursor next: String?,
         window: Int64?,
         now: Date,
         latestBelievable: Int64,
         skipped: inout [String: Int]
     ) {
-        done = next == nil
+        self.done = done
         cursor = next
         cursorSavedAt = next == nil ? nil : now
         windowUntil = next == nil ? nil : window

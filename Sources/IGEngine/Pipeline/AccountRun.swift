@@ -15,6 +15,11 @@ struct AccountRun: Sendable {
     let transformer: Transformer
     let committer: PageCommitter
     let monitor: RunMonitor
+    /// The run's memory of what the API refuses (metrics per kind of media, comment replies).
+    let refused: RefusedMetrics
+
+    /// Only the newest media of an account are listed (reference §11).
+    static let listingLimit = 10_000
 
     func run() async throws {
         let profile = try await readProfile()
@@ -33,7 +38,13 @@ struct AccountRun: Sendable {
                 cursorTTL: config.checkpoint.cursorTTL
             )
             for try await page in stream {
-                try await commit([page], account: account)
+                var batch = [page]
+                if let insights = config.extract.mediaInsights {
+                    // Story figures live only as long as the story: read them in the same run.
+                    let stream = MediaInsightsStream(context, config: insights, refused: refused, media: page.records)
+                    for try await derived in stream { batch.append(derived) }
+                }
+                try await commit(batch, account: account)
             }
         }
         if let insights = config.extract.accountInsights {
@@ -65,17 +76,24 @@ struct AccountRun: Sendable {
             bookmark: mediaBookmark,
             announced: announced
         )
+        var first = position(.media).pages == 0
         for try await page in stream {
             var batch = [page]
+            if first, let announced, announced > Self.listingLimit {
+                context.logger.warning(
+                    "the API lists only the newest \(Self.listingLimit) media; older ones cannot be exported",
+                    metadata: ["account": "\(context.account)", "media_count": "\(announced)"]
+                )
+                batch[0].skipped["beyond_listing_limit", default: 0] += announced - Self.listingLimit
+            }
+            first = false
             if let insights = config.extract.mediaInsights {
-                for try await derived in MediaInsightsStream(context, metrics: insights.metrics, media: page.records) {
-                    batch.append(derived)
-                }
+                let stream = MediaInsightsStream(context, config: insights, refused: refused, media: page.records)
+                for try await derived in stream { batch.append(derived) }
             }
             if let comments = config.extract.comments {
-                for try await derived in CommentsStream(context, config: comments, media: page.records) {
-                    batch.append(derived)
-                }
+                let stream = CommentsStream(context, config: comments, refused: refused, media: page.records)
+                for try await derived in stream { batch.append(derived) }
             }
             try await commit(batch, account: account)
         }

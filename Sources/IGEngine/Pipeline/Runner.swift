@@ -79,6 +79,7 @@ public struct Runner: Sendable {
                 extractedAt: run.startedAt,
                 requestedFields: config.extract.requestedFields
             )
+            let refused = RefusedMetrics()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for account in source.accounts {
                     let context = StreamContext(
@@ -98,7 +99,8 @@ public struct Runner: Sendable {
                         )?.newestTimestamp,
                         transformer: transformer,
                         committer: committer,
-                        monitor: monitor
+                        monitor: monitor,
+                        refused: refused
                     )
                     group.addTask { try await accountRun.run() }
                 }

@@ -41,6 +41,6 @@ extension GraphClient: GraphFetching {
             }
             objects.append(object)
         }
-        return EdgePage(data: objects, after: page.after)
+        return EdgePage(data: objects, after: page.after, nextUntil: page.nextUntil)
     }
 }

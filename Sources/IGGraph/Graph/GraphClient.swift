@@ -104,18 +104,25 @@ public struct GraphClient: Sendable {
         if cursor == nil, let next {
             cursor = Self.queryValue(named: "after", in: next)
         }
-        if next != nil, cursor == nil {
-            throw GraphError(
-                category: .other,
-                message: "the response to GET \(path) announces a next page but carries no `after` cursor"
-            )
+        var nextUntil: Int64?
+        if let next, cursor == nil {
+            // A time-windowed request may be answered with time-based links: go on by `until`, taken alone.
+            let windowed = query.contains { $0.0 == "until" || $0.0 == "since" }
+            guard windowed, let until = Self.queryValue(named: "until", in: next).flatMap({ Int64($0) }) else {
+                throw GraphError(
+                    category: .other,
+                    message: "the response to GET \(path) announces a next page but carries no `after` cursor"
+                )
+            }
+            nextUntil = until
         }
         return GraphPage(
             data: data,
             after: next == nil ? nil : cursor,
             hasNext: next != nil,
             limit: acceptedLimit ?? limit,
-            usage: response.usage
+            usage: response.usage,
+            nextUntil: nextUntil
         )
     }
 

@@ -16,12 +16,16 @@ public protocol GraphFetching: Sendable {
 public struct EdgePage: Sendable {
     /// The records on the page (may be empty even when more follow).
     public var data: [JSONObject]
-    /// The `after` cursor of the next page; `nil` when `paging.next` is absent, which marks the last page.
+    /// The `after` cursor of the next page; `nil` when there is none.
     public var after: String?
+    /// For a time-windowed request answered with a time-based `next` link and no cursor: the `until` that
+    /// link asks for next (only that parameter is taken from it, never its host or its token).
+    public var nextUntil: Int64?
 
     /// Creates a page.
-    public init(data: [JSONObject], after: String?) {
+    public init(data: [JSONObject], after: String?, nextUntil: Int64? = nil) {
         self.data = data
         self.after = after
+        self.nextUntil = nextUntil
     }
 }

@@ -162,4 +162,29 @@ import Testing
         #expect(pages.last?.position?.done == true)
         #expect(fetcher.requests.count == 1)
     }
+
+    @Test func aWindowedPageWithATimeBasedNextLinkIsFollowedByItsUntil() async throws {
+        var saved = StreamPosition()
+        saved.lastTimestamp = media("9", at: 900)["timestamp"]?.stringValue
+        let fetcher = ScriptedFetcher { request in
+            request.parameters["until"] == String(1_735_689_600 + 900)
+                ? graphPage([media("8", at: 800)])
+                : graphPage([media("7", at: 700)])
+        }
+        let wrapped = ScriptedFetcher { request in
+            var page = try fetcher.object(request)
+            if request.parameters["until"] == String(1_735_689_600 + 900) {
+                page.append("next_until", .int(1_735_689_600 + 799))
+            }
+            return page
+        }
+        let pages = try await collect(Self.stream(wrapped, start: saved))
+        #expect(pages.flatMap(\.records).compactMap { $0["id"]?.stringValue } == ["8", "7"])
+        #expect(
+            wrapped.requests.map { $0.parameters["until"] } == [
+                String(1_735_689_600 + 900), String(1_735_689_600 + 799),
+            ]
+        )
+        #expect(pages.last?.position?.done == true)
+    }
 }

@@ -39,8 +39,14 @@ final class ScriptedFetcher: GraphFetching, @unchecked Sendable {
         let data = (object["data"]?.arrayValue ?? []).compactMap(\.objectValue)
         return EdgePage(
             data: data,
-            after: object["paging"]?.objectValue?["cursors"]?.objectValue?["after"]?.stringValue
+            after: object["paging"]?.objectValue?["cursors"]?.objectValue?["after"]?.stringValue,
+            nextUntil: object["next_until"]?.intValue
         )
+    }
+
+    /// The answer to `request`, without recording it.
+    func object(_ request: Request) throws -> JSONObject {
+        try answer(request)
     }
 
     private func respond(_ request: Request) throws -> JSONObject {
@@ -49,8 +55,12 @@ final class ScriptedFetcher: GraphFetching, @unchecked Sendable {
     }
 
     /// A stream context for account `me` reading through this client.
-    func context(clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture()) -> StreamContext {
-        StreamContext(client: self, account: "me", concurrency: 2, clock: clock, logger: logs.logger)
+    func context(
+        clock: ManualClock = ManualClock(),
+        logs: LogCapture = LogCapture(),
+        concurrency: Int = 2
+    ) -> StreamContext {
+        StreamContext(client: self, account: "me", concurrency: concurrency, clock: clock, logger: logs.logger)
     }
 }
 

@@ -22,9 +22,16 @@ struct PipelineHarness {
         accounts: Int = 1,
         seed: UInt64 = 42,
         faults: String = "",
+        behaviour: EmulatorBehaviour = EmulatorBehaviour(),
         _ body: (PipelineHarness) async throws -> Result
     ) async throws -> Result {
-        let harness = try await PipelineHarness(media: media, accounts: accounts, seed: seed, faults: faults)
+        let harness = try await PipelineHarness(
+            media: media,
+            accounts: accounts,
+            seed: seed,
+            faults: faults,
+            behaviour: behaviour
+        )
         do {
             let result = try await body(harness)
             await harness.close()
@@ -60,6 +67,7 @@ struct PipelineHarness {
         seed: UInt64 = 42,
         faults: String = "",
         rateLimit: String? = nil,
+        behaviour: EmulatorBehaviour = EmulatorBehaviour(),
         reusing existing: PipelineHarness? = nil
     ) async throws {
         folder =
@@ -75,7 +83,8 @@ struct PipelineHarness {
                 mediaPerAccount: media,
                 faults: faults.isEmpty ? .none : try FaultPlan(parsing: faults),
                 rateLimit: try rateLimit.map { try RateLimit(parsing: $0) },
-                requestLogPath: requestLog.path
+                requestLogPath: requestLog.path,
+                behaviour: behaviour
             )
         )
     }

@@ -74,15 +74,57 @@ import Testing
             for account in harness.server.accounts {
                 let media = try harness.ids("\(account.id)/media.ndjson")
                 #expect(media.count == 40)
-                #expect(try harness.ids("\(account.id)/media_insights.ndjson", key: "media_id") == media)
+                let insights = try harness.ids("\(account.id)/media_insights.ndjson", key: "media_id")
+                #expect(Array(Self.orderedUnique(insights).prefix(media.count)) == media)
                 #expect(try harness.lines("\(account.id)/profile.ndjson").count == 1)
+                // reach as a daily series, and views, accounts_engaged and total_interactions as daily totals.
                 let days = try harness.lines("\(account.id)/account_insights.ndjson")
-                #expect(days.count == 2 * 45)
+                #expect(days.count == 4 * 45)
                 let comments = try harness.ids("\(account.id)/comments.ndjson")
                 #expect(Set(comments).count == comments.count)
                 #expect(!comments.isEmpty)
             }
             #expect(report.records[.media] == 80)
+        }
+    }
+
+    static func orderedUnique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    @Test func aRunOfEveryStreamAgainstTheRealisticEmulatorCompletesAndCountsWhatWasRefused() async throws {
+        let behaviour = EmulatorBehaviour(profile: .realistic)
+        try await PipelineHarness.with(media: 60, accounts: 1, behaviour: behaviour) { harness in
+            let config = try harness.config(
+                """
+                extract:
+                  profile: {}
+                  media: {}
+                  stories: {}
+                  media_insights: {}
+                  account_insights: {metrics: [reach, follower_count]}
+                  comments: {}
+                transform: [normalize]
+                load:
+                  - ndjson: {path: "OUT/{stream}.ndjson"}
+                  - csv: {stream: media, path: "OUT/media.csv"}
+                """
+            )
+            let report = try await harness.run(config)
+            let media = try harness.ids("media.ndjson")
+            #expect(media.count == 60)
+            let stories = try harness.ids("stories.ndjson")
+            let insights = Self.orderedUnique(try harness.ids("media_insights.ndjson", key: "media_id"))
+            #expect(insights == media + stories)
+            #expect(report.skipped[.mediaInsights]?["metric_not_supported", default: 0] ?? 0 > 0)
+            let comments = try harness.lines("comments.ndjson")
+            #expect(comments.contains { $0.contains("\"parent_id\":\"") })
+            let announced = try harness.lines("media.ndjson").compactMap { line -> Int64? in
+                guard case .object(let record) = try JSONParser.parse(Array(line.utf8)) else { return nil }
+                return record["comments_count"]?.intValue
+            }
+            #expect(comments.count == Int(announced.reduce(0, +)))
         }
     }
 
