@@ -1,5 +1,6 @@
 extension Duration {
-    /// Parses a duration such as `500ms`, `30s`, `2m`, `1h` or `3d`; `nil` when the text is not one.
+    /// Parses a duration such as `500ms`, `30s`, `2m`, `1h` or `3d`; `nil` when the text is not one, or when it
+    /// is longer than `maximumConfigured` (`999999999999d` would not even fit the milliseconds in 64 bits).
     ///
     /// A bare number is refused: `30` could mean seconds or milliseconds, and a wrong guess is a silent bug.
     public init?(configText text: String) {
@@ -9,13 +10,16 @@ extension Duration {
         for unit in units where text.hasSuffix(unit.suffix) {
             let number = text.dropLast(unit.suffix.count)
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                let value = Double(number), value.isFinite
+                let value = Double(number), value * unit.seconds <= Self.maximumConfigured.seconds
             else { return nil }
             self = .milliseconds(Int64((value * unit.seconds * 1000).rounded()))
             return
         }
         return nil
     }
+
+    /// The longest duration a config may give: 100 years.
+    public static let maximumConfigured = Duration.seconds(36_500 * 86_400)
 
     /// The duration in seconds, as a `Double`.
     public var seconds: Double {

@@ -207,13 +207,19 @@ struct ConfigDecoder {
     }
 
     /// Checks that the folder a path lands in exists and is writable, or can be created in a writable one.
+    /// The folders are cut at the last `/` as `OutputFile` does, not with `NSString.deletingLastPathComponent`,
+    /// which traps on a one-letter folder (`o/media.ndjson`) in this Foundation.
     func writableFolder(for path: String, at node: ConfigNode) throws(ConfigError) {
-        var folder = (path as NSString).deletingLastPathComponent
-        if folder.isEmpty { folder = "." }
+        func parent(_ path: String) -> String {
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            return slash == path.startIndex ? "/" : String(path[..<slash])
+        }
+        var folder = parent(path)
         var isDirectory: ObjCBool = false
         while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            let parent = (folder as NSString).deletingLastPathComponent
-            folder = parent.isEmpty ? "." : parent
+            let up = parent(folder)
+            guard up != folder else { throw node.error("no folder of \(path) exists") }
+            folder = up
         }
         guard isDirectory.boolValue else { throw node.error("'\(folder)' is a file, so \(path) cannot be created") }
         guard access(folder, W_OK) == 0 else { throw node.error("the folder '\(folder)' is not writable") }
