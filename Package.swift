@@ -95,3 +95,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, declared only when `fuzz/run` builds them (with `-sanitize=fuzzer`, which links libFuzzer),
+// so that `swift build` and `swift test` never see them. See fuzz/README.md.
+if Context.environment["IGEXPORT_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("json", ["IGCore"]),
+        ("timestamp", ["IGCore"]),
+        ("usage", ["IGCore", "IGGraph"]),
+        ("config", ["IGCore", "IGEngine"]),
+        ("xml", ["IGCore", "IGEngine"]),
+        ("csv", ["IGCore", "IGEngine"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "fuzz/driver"))
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(target.name)",
+                dependencies: target.dependencies + ["FuzzDriver"],
+                path: "fuzz/\(target.name)"
+            )
+        )
+    }
+}

@@ -52,6 +52,32 @@ public struct JSONObject: Sendable, Hashable {
         members.append((key, value))
     }
 
+    /// Appends a member, or replaces the value of an earlier member with the same key; for parsers, which
+    /// must keep one value per key. Small objects are searched in place; past `indexThreshold` members the
+    /// caller's `index` (key to position, empty at first) takes over, so a hostile object with a million keys
+    /// costs linear time, not quadratic.
+    package mutating func appendKeepingLast(_ key: String, _ value: JSONValue, index: inout [String: Int]) {
+        if members.count < Self.indexThreshold {
+            if let position = members.firstIndex(where: { $0.key == key }) {
+                members[position].value = value
+            } else {
+                members.append((key, value))
+            }
+            return
+        }
+        if index.isEmpty {
+            for (position, member) in members.enumerated() { index[member.key] = position }
+        }
+        if let position = index[key] {
+            members[position].value = value
+        } else {
+            index[key] = members.count
+            members.append((key, value))
+        }
+    }
+
+    private static let indexThreshold = 32
+
     /// Renames `key` to `newKey` in place; a member already named `newKey` is replaced.
     public mutating func rename(_ key: String, to newKey: String) {
         guard key != newKey, members.contains(where: { $0.key == key }) else { return }

@@ -1,9 +1,11 @@
 /// A strict, allocation-lean JSON parser from bytes to `JSONValue`, for the hot path of extraction.
 ///
-/// Objects keep their key order. Integers that fit 64 bits become `.int` (Graph ids never go through a
-/// `Double`); every other number becomes `.double`. Strictness follows RFC 8259: trailing data, truncated
-/// input, bad escapes, control characters in strings and malformed numbers are errors that carry the byte
-/// offset. Text is repaired rather than refused: invalid UTF-8 and lone surrogates in `\u` escapes become
+/// Objects keep their key order, and a key that appears twice keeps its first position and its last value (as
+/// most parsers do), so no writer ever sees two columns of one name. Integers that fit 64 bits become `.int`
+/// (Graph ids never go through a `Double`); other numbers become `.double` when a `Double` gives back exactly
+/// the digits sent, and `.number` with the literal text otherwise. Strictness follows RFC 8259: trailing data,
+/// truncated input, bad escapes, control characters in strings and malformed numbers are errors that carry the
+/// byte offset. Text is repaired rather than refused: invalid UTF-8 and lone surrogates in `\u` escapes become
 /// U+FFFD, because one odd caption must not fail a whole page.
 public struct JSONParser {
     /// Nesting deeper than this is refused, so a hostile body cannot exhaust the stack.
@@ -75,6 +77,7 @@ public struct JSONParser {
         try enterContainer()
         index += 1
         var object = JSONObject()
+        var keyIndex: [String: Int] = [:]
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
@@ -92,7 +95,8 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            object.append(key, try parseValue())
+            let value = try parseValue()
+            object.appendKeepingLast(key, value, index: &keyIndex)
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","):
@@ -348,14 +352,20 @@ public struct JSONParser {
         // Clinger's fast path: a mantissa below 2^53 and a power of ten that is itself exact give a correctly
         // rounded result with one multiplication or division.
         let scale = exponent - fractionDigits
+        let literal = UnsafeBufferPointer(rebasing: bytes[start..<index])
         if !overflow, magnitude < 1 << 53, (-22...22).contains(scale) {
             var value = Double(magnitude)
             value = scale < 0 ? value / Self.powersOfTen[-scale] : value * Self.powersOfTen[scale]
-            return .double(negative ? -value : value)
+            value = negative ? -value : value
+            // Up to 15 significant digits always survive a `Double`; beyond that two literals can share one.
+            if significantDigits <= 15 || DecimalForm(value) == DecimalForm(literal) {
+                return .double(value)
+            }
+            return .number(String(decoding: literal, as: UTF8.self))
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = String(decoding: literal, as: UTF8.self)
         guard let value = Double(text) else { throw JSONParseError(code: .invalidNumber, offset: start) }
-        return .double(value)
+        return DecimalForm(value) == DecimalForm(literal) ? .double(value) : .number(text)
     }
 
     private func numberError() -> JSONParseError {

@@ -16,6 +16,8 @@ extension JSONValue {
             JSONValue.appendInteger(value, to: &buffer)
         case .double(let value):
             JSONValue.appendDouble(value, to: &buffer)
+        case .number(let text):
+            buffer.append(contentsOf: text.utf8)
         case .string(let value):
             JSONValue.appendString(value, to: &buffer)
         case .array(let elements):

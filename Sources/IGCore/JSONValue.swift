@@ -9,6 +9,9 @@ public enum JSONValue: Sendable, Hashable {
     /// through one.
     case int(Int64)
     case double(Double)
+    /// A number that neither `Int64` nor `Double` holds exactly (a 30-digit id, `1e400`, a 25-digit decimal),
+    /// kept as its literal JSON text so that writers re-emit exactly the digits the API sent.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)

@@ -16,7 +16,8 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// Parses `YYYY-MM-DD`, or a date and time `YYYY-MM-DDTHH:MM[:SS][.fraction][zone]` where the separator is
     /// `T` or a space and the zone is `Z`, `+HHMM`, `+HH:MM` or `+HH` (Graph sends `+0000`); no zone means UTC.
-    /// Returns `nil` for anything else.
+    /// Returns `nil` for anything else, and for an instant whose UTC year falls outside 0000...9999
+    /// (`9999-12-31T23:59:59-2359`): four-digit years cannot print it, and it must not wrap to year 0.
     public init?(parsing text: String) {
         var copy = text
         guard let parsed = copy.withUTF8({ Timestamp.parse($0) }) else { return nil }
@@ -145,8 +146,13 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         }
         guard cursor == bytes.count else { return nil }
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        guard representable.contains(seconds) else { return nil }
         return Timestamp(seconds: seconds, nanoseconds: Int32(nanoseconds))
     }
+
+    /// The seconds of years 0000 through 9999 in UTC, the instants RFC 3339 can write.
+    private static let representable: Range<Int64> =
+        daysFromCivil(year: 0, month: 1, day: 1) * 86_400..<daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400
 
     private static func isLeap(_ year: Int64) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)

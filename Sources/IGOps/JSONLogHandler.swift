@@ -75,14 +75,21 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    /// `text` as a number when it is a short plain integer or decimal (long digit strings are ids), or a boolean.
+    /// `text` as a number when it is a short plain integer (long digit strings are ids), a decimal in JSON's
+    /// grammar of any length (`0.017523456789012345`, `1e-05`), or a boolean.
     private static func number(_ text: String, key: String) -> JSONValue? {
-        guard !textKeys.contains(key), !text.isEmpty, text.count <= 15 else { return nil }
+        guard !textKeys.contains(key), let first = text.utf8.first, let last = text.utf8.last else { return nil }
         if text == "true" || text == "false" { return .bool(text == "true") }
-        if let integer = Int64(text), text == String(integer) { return .int(integer) }
-        if text.contains("."), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let double = Double(text) {
-            return .double(double)
+        if let integer = Int64(text), text == String(integer) { return text.utf8.count <= 15 ? .int(integer) : nil }
+        // The parser checks the grammar; the first and last bytes rule out the whitespace it would skip.
+        guard first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last),
+            text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }),
+            let value = try? JSONParser.parse(Array(text.utf8))
+        else { return nil }
+        switch value {
+        case .double, .number: return value
+        default: return nil
         }
-        return nil
     }
 }

@@ -70,7 +70,7 @@ enum ExitStatus {
         case .transient, .reduceData, .cursor: unavailable
         case .throttled: temporaryFailure
         case .auth, .permission: noPermission
-        case .other: dataError
+        case .other, .badData: dataError
         }
     }
 }

@@ -39,3 +39,16 @@ import Testing
         #expect(Timestamp(parsing: "2025-03-01T01:00:00+0200")! < Timestamp(parsing: "2025-03-01T00:00:00Z")!)
     }
 }
+
+@Suite struct TimestampRangeTests {
+    @Test func refusesInstantsPastTheYear9999InsteadOfWrapping() {
+        #expect(Timestamp(parsing: "9999-12-31T23:59:59-2359") == nil)
+        #expect(Timestamp(parsing: "0000-01-01T00:00:00+0100") == nil)
+    }
+
+    @Test func keepsTheEdgesOfTheFourDigitYears() {
+        #expect(Timestamp(parsing: "9999-12-31T23:59:59Z")?.rfc3339 == "9999-12-31T23:59:59Z")
+        #expect(Timestamp(parsing: "9999-12-31T23:59:59+0100")?.rfc3339 == "9999-12-31T22:59:59Z")
+        #expect(Timestamp(parsing: "0000-01-01T00:00:00Z")?.rfc3339 == "0000-01-01T00:00:00Z")
+    }
+}

@@ -57,6 +57,23 @@ import Testing
         )
     }
 
+    @Test func longFiguresStayNumbersAndLongIdsStayStrings() throws {
+        let line = JSONLogHandler.line(
+            date: Date(timeIntervalSince1970: 0),
+            level: .info,
+            event: "e",
+            metadata: [
+                "waited_s": "0.017523456789012345", "tiny": "1e-05", "media_id": "17841400000000001",
+                "other_id": "12345678901234567890123", "padded": " 1.5",
+            ]
+        )
+        #expect(line.contains(#""waited_s":0.017523456789012345"#))
+        #expect(line.contains(#""tiny":1e-05"#))
+        #expect(line.contains(#""media_id":"17841400000000001""#))
+        #expect(line.contains(#""other_id":"12345678901234567890123""#))
+        #expect(line.contains(#""padded":" 1.5""#))
+    }
+
     @Test func aGraphClientsLogLinesNeverCarryTheToken() async throws {
         let token = "IGAAjsonLogSecretToken42"
         let output = Output()

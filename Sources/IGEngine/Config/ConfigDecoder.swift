@@ -174,11 +174,12 @@ struct ConfigDecoder {
     }
 
     private func http(_ node: ConfigNode) throws(ConfigError) -> HTTPConfig {
-        let keys = try node.mapping(allowed: ["timeout", "connect_timeout", "retry", "concurrency"])
+        let keys = try node.mapping(allowed: ["timeout", "connect_timeout", "retry", "concurrency", "max_body"])
         var http = HTTPConfig()
         if let value = keys["timeout"] { http.timeout = try positive(value) }
         if let value = keys["connect_timeout"] { http.connectTimeout = try positive(value) }
         if let value = keys["concurrency"] { http.concurrency = try value.int(in: 1...64) }
+        if let value = keys["max_body"] { http.maxBody = try value.byteSize(in: 1 << 10...4 << 30) }
         if let retry = keys["retry"] {
             let retryKeys = try retry.mapping(allowed: ["max_attempts", "base_delay", "max_delay", "max_wait"])
             if let value = retryKeys["max_attempts"] { http.retry.maxAttempts = try value.int(in: 1...100) }
@@ -213,6 +214,8 @@ struct ConfigDecoder {
     }
 
     /// Checks that the folder a path lands in exists and is writable, or can be created in a writable one.
+    /// The folders are cut at the last `/` as `OutputFile` does, not with `NSString.deletingLastPathComponent`,
+    /// which traps on a one-letter folder (`o/media.ndjson`) in this Foundation.
     func writableFolder(for path: String, at node: ConfigNode) throws(ConfigError) {
         var folder = PathName.folder(of: path)
         var isDirectory: ObjCBool = false

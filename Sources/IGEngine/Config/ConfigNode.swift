@@ -99,6 +99,22 @@ struct ConfigNode {
         return value
     }
 
+    /// A size in bytes: a plain integer, or a number with `KiB`, `MiB` or `GiB` (`64MiB`, `512 KiB`).
+    func byteSize(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        let expected = "expected a size from \(range.lowerBound) to \(range.upperBound) bytes, such as 64MiB"
+        guard let scalar = node.scalar, !isNull else { throw error(expected) }
+        var text = Substring(scalar.string.filter { !$0.isWhitespace })
+        var unit = 1
+        for (suffix, factor) in [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30)] where text.hasSuffix(suffix) {
+            text = text.dropLast(suffix.count)
+            unit = factor
+        }
+        guard let number = Int(text) else { throw error(expected) }
+        let (value, overflow) = number.multipliedReportingOverflow(by: unit)
+        guard !overflow, range.contains(value) else { throw error("\(scalar.string) is out of range; \(expected)") }
+        return value
+    }
+
     func bool() throws(ConfigError) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { throw error("expected true or false") }
         switch scalar.string.lowercased() {

@@ -36,6 +36,7 @@ extension PipelineConfig {
                 + "max_delay: \(retry.maxDelay.configText), max_wait: \(retry.maxWait.configText)}"
         )
         lines.append("  concurrency: \(http.concurrency)")
+        lines.append("  max_body: \(http.maxBody)")
         lines.append("extract:")
         if let profile = extract.profile { lines.append("  profile: {fields: \(list(profile.fields))}") }
         if let media = extract.media {

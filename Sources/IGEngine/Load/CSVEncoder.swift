@@ -36,6 +36,8 @@ struct CSVEncoder: Sendable {
             JSONValue.appendInteger(integer, to: &buffer)
         case .double(let number)?:
             if number.isFinite { JSONValue.appendDouble(number, to: &buffer) }
+        case .number(let text)?:
+            buffer.append(contentsOf: text.utf8)
         case .string(let text)?:
             appendText(text, to: &buffer)
         case .array(let elements)?:

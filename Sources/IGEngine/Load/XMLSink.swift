@@ -11,9 +11,14 @@ import IGGraph
 /// ```
 /// One `record` per line; objects become nested elements, arrays repeated `<item>` children, `null` an
 /// empty element with `xsi:nil="true"` (so a hidden `like_count` stays distinct from an empty string), and keys
-/// that are not safe XML names `<field name="…">` (see `XMLName`). The prologue and the closing tag are written
+/// that are not safe XML names `<field name="…">` (see `XMLName`). Elements nest at most `maximumDepth` levels
+/// deep (xmllint and lxml refuse documents deeper than 256); an array or object at the limit is written as its
+/// JSON text instead. The prologue and the closing tag are written
 /// as bytes, so a resumed file continues inside its open `records` element.
 public final class XMLSink: Sink {
+    /// The deepest element nesting written, counting `records` as 1.
+    public static let maximumDepth = 64
+
     public let config: SinkConfig
     private let files: SinkFiles
 
@@ -34,7 +39,7 @@ public final class XMLSink: Sink {
             writer.attribute("stream", page.stream.rawValue)
             writer.attribute("account", page.account)
             for member in record.members {
-                XMLSink.write(member.value, key: member.key, to: writer)
+                XMLSink.write(member.value, key: member.key, depth: 3, to: writer)
             }
             writer.endElement()
             writer.raw("\n")
@@ -65,7 +70,8 @@ public final class XMLSink: Sink {
         try writer.drain(into: file)
     }
 
-    private static func write(_ value: JSONValue, key: String, to writer: XMLWriter) {
+    /// Writes `value` as an element at nesting `depth`.
+    private static func write(_ value: JSONValue, key: String, depth: Int, to writer: XMLWriter) {
         if XMLName.isSafe(key) {
             writer.startElement(key)
         } else {
@@ -85,15 +91,19 @@ public final class XMLSink: Sink {
             } else {
                 writer.attribute("xsi:nil", "true")
             }
+        case .number(let text):
+            writer.text(text)
         case .string(let text):
             writer.text(text)
+        case .array where depth >= maximumDepth, .object where depth >= maximumDepth:
+            writer.text(value.jsonText)
         case .array(let elements):
             for element in elements {
-                write(element, key: "item", to: writer)
+                write(element, key: "item", depth: depth + 1, to: writer)
             }
         case .object(let object):
             for member in object.members {
-                write(member.value, key: member.key, to: writer)
+                write(member.value, key: member.key, depth: depth + 1, to: writer)
             }
         }
         writer.endElement()

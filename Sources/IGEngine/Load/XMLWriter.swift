@@ -5,8 +5,9 @@ import IGGraph
 ///
 /// The XML and RSS sinks open one writer per page, drain its bytes into their `OutputFile` and close it, so
 /// every committed offset is a real byte count and a resumed run needs no writer state: the prologue and the
-/// closing tags are written as bytes by the sink. libxml2 drops the characters XML 1.0 forbids, so any
-/// string yields a well-formed document. A class, because it owns the C writer.
+/// closing tags are written as bytes by the sink. The shim drops the characters XML 1.0 forbids, so any
+/// string yields a well-formed document; U+0000 is dropped here, because a C string would end at it and lose
+/// the rest of the text (and, in RSS, a closing tag). A class, because it owns the C writer.
 final class XMLWriter {
     private let writer: OpaquePointer
     private var failed = false
@@ -41,16 +42,16 @@ final class XMLWriter {
     }
 
     func attribute(_ name: String, _ value: String) {
-        check(cxml_write_attribute(writer, name, value))
+        check(cxml_write_attribute(writer, name, Self.withoutNUL(value)))
     }
 
     func text(_ text: String) {
-        check(cxml_write_text(writer, text))
+        check(cxml_write_text(writer, Self.withoutNUL(text)))
     }
 
     /// Writes `<name>text</name>`.
     func element(_ name: String, _ text: String) {
-        check(cxml_write_element(writer, name, text))
+        check(cxml_write_element(writer, name, Self.withoutNUL(text)))
     }
 
     /// Writes already well-formed markup, such as a newline between records.
@@ -68,6 +69,13 @@ final class XMLWriter {
         guard let bytes = cxml_memory_bytes(writer, &length), length > 0 else { return }
         let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
         try file.write { $0.append(contentsOf: buffer) }
+    }
+
+    /// `text` without U+0000, which XML forbids and C strings cannot carry; almost no text has one, so the
+    /// common case returns the string itself.
+    static func withoutNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\0" }))
     }
 
     private func check(_ result: Int32) {

@@ -21,6 +21,7 @@ public struct AccountContext: Sendable, Equatable {
         switch id {
         case .string(let value)?: accountID = value
         case .int(let value)?: accountID = String(value)
+        case .number(let digits)?: accountID = digits
         default: return nil
         }
         username = profile["username"]?.stringValue

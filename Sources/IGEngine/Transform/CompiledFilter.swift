@@ -65,6 +65,9 @@ struct CompiledFilter: Sendable {
         case .double(let number):
             if let other = operand.number { return order(number, other) }
             return order(number.description, operand.text)
+        case .number(let text):
+            if let other = operand.number, let number = Double(text), number.isFinite { return order(number, other) }
+            return order(text, operand.text)
         case .bool(let flag):
             return order(flag ? "true" : "false", operand.text)
         case .string(let text):

@@ -80,6 +80,7 @@ extension Record {
         case .id:
             switch value {
             case .int(let integer): return .string(String(integer))
+            case .number(let digits): return .string(digits)
             case .double(let number) where number.rounded() == number && abs(number) < 9.2e18:
                 return .string(String(Int64(number)))
             default: return value
@@ -95,7 +96,7 @@ extension Record {
             return .string(text.uppercased())
         case .count:
             switch value {
-            case .int, .null: return value
+            case .int, .null, .number: return value
             case .double(let number) where number.rounded() == number && abs(number) < 9.2e18:
                 return .int(Int64(number))
             case .string(let text): return Int64(text).map(JSONValue.int) ?? .null

@@ -3,11 +3,11 @@ import IGCore
 extension GraphClient: GraphFetching {
     /// `GET path?parameters`, answered by an object.
     ///
-    /// - Throws: `GraphError`, with category `.other` when the answer is not an object.
+    /// - Throws: `GraphError`, with category `.badData` when the answer is not an object.
     public func object(_ path: String, parameters: [(String, String)]) async throws -> JSONObject {
         let response = try await get(path, parameters: parameters)
         guard let object = response.value.objectValue else {
-            throw GraphError(category: .other, message: "the response to GET \(path) is not an object")
+            throw GraphError(category: .badData, message: "the response to GET \(path) is not an object")
         }
         return object
     }
@@ -17,7 +17,7 @@ extension GraphClient: GraphFetching {
     /// Once the API has asked for less data on `path`, later pages of it start at the smaller size instead of
     /// being refused again.
     ///
-    /// - Throws: `GraphError`; an item of `data` that is not an object is `.other`.
+    /// - Throws: `GraphError`; an item of `data` that is not an object is `.badData`.
     public func page(
         _ path: String,
         parameters: [(String, String)],
@@ -37,7 +37,10 @@ extension GraphClient: GraphFetching {
         objects.reserveCapacity(page.data.count)
         for item in page.data {
             guard let object = item.objectValue else {
-                throw GraphError(category: .other, message: "the response to GET \(path) has a non-object in `data`")
+                throw GraphError(
+                    category: .badData,
+                    message: "the response to GET \(path) has a non-object in `data`"
+                )
             }
             objects.append(object)
         }

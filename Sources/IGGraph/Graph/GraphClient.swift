@@ -96,7 +96,7 @@ public struct GraphClient: Sendable {
     func page(_ path: String, query: [(String, String)], limit: Int) async throws(GraphError) -> GraphPage {
         let (response, acceptedLimit) = try await send(path, parameters: query, limit: limit)
         guard let object = response.value.objectValue, let data = object["data"]?.arrayValue else {
-            throw GraphError(category: .other, message: "the response to GET \(path) has no `data` array")
+            throw GraphError(category: .badData, message: "the response to GET \(path) has no `data` array")
         }
         let paging = object["paging"]?.objectValue
         let next = paging?["next"]?.stringValue
@@ -110,7 +110,7 @@ public struct GraphClient: Sendable {
             let windowed = query.contains { $0.0 == "until" || $0.0 == "since" }
             guard windowed, let until = Self.queryValue(named: "until", in: next).flatMap({ Int64($0) }) else {
                 throw GraphError(
-                    category: .other,
+                    category: .badData,
                     message: "the response to GET \(path) announces a next page but carries no `after` cursor"
                 )
             }
@@ -133,6 +133,7 @@ public struct GraphClient: Sendable {
         parameters: [(String, String)],
         limit initialLimit: Int?
     ) async throws(GraphError) -> (response: GraphResponse, limit: Int?) {
+        try Self.checkPath(path)
         var parameters = parameters
         var limit = initialLimit
         var requests = 0
@@ -168,7 +169,8 @@ public struct GraphClient: Sendable {
             }
 
             switch error.category {
-            case .transient:
+            case .transient,
+                .badData where error.isTransient:
                 failures += 1
                 guard failures < policy.maxAttempts else { throw error }
                 let delay = backoff(retry)
@@ -216,7 +218,7 @@ public struct GraphClient: Sendable {
                     ]
                 )
                 await sleep(wait)
-            case .reduceData, .auth, .permission, .cursor, .other:
+            case .reduceData, .auth, .permission, .cursor, .badData, .other:
                 throw error
             }
         }
@@ -229,6 +231,11 @@ public struct GraphClient: Sendable {
         do {
             response = try await http.get(url)
         } catch {
+            if error.exceedsBodyLimit {
+                var failure = GraphError(category: .badData, message: error.message)
+                failure.isTransient = true
+                return .failure(failure)
+            }
             return .failure(GraphError(category: error.isTransient ? .transient : .other, message: error.message))
         }
         counters.update { $0.bytes += response.body.count }
@@ -241,6 +248,7 @@ public struct GraphClient: Sendable {
             metadata: [
                 "url": "\(redacted(url))", "status": "\(response.status)", "bytes": "\(response.body.count)",
                 "usage": "\(usage.highestPercentage)",
+                "usage_raw": "\(scrubbed(Self.rawUsage(response.headers)))",
             ]
         )
 
@@ -287,7 +295,8 @@ public struct GraphClient: Sendable {
         }
     }
 
-    /// The error in a Graph error envelope; the token is scrubbed from its message, in case the API echoes it.
+    /// The error in a Graph error envelope; every text in it is scrubbed (see `scrubbed(_:)`), in case the API
+    /// echoes the token.
     private func graphError(_ envelope: JSONObject, status: Int) -> GraphError {
         func integer(_ key: String) -> Int? {
             switch envelope[key] {
@@ -296,19 +305,20 @@ public struct GraphClient: Sendable {
             default: nil
             }
         }
-        var message = envelope["message"]?.stringValue ?? ""
-        if !token.value.isEmpty {
-            message = message.replacing(token.value, with: "<redacted>")
-        }
         return GraphError(
             code: integer("code") ?? 0,
             subcode: integer("error_subcode"),
-            message: message,
-            type: envelope["type"]?.stringValue,
+            message: scrubbed(envelope["message"]?.stringValue ?? ""),
+            type: envelope["type"]?.stringValue.map(scrubbed),
             isTransient: envelope["is_transient"] == .bool(true),
-            fbtraceID: envelope["fbtrace_id"]?.stringValue,
+            fbtraceID: envelope["fbtrace_id"]?.stringValue.map(scrubbed),
             httpStatus: status
         )
+    }
+
+    /// Both usage headers as sent, for the debug log.
+    private static func rawUsage(_ headers: HTTPHeaders) -> String {
+        [headers["x-app-usage"], headers["x-business-use-case-usage"]].compactMap { $0 }.joined(separator: " ")
     }
 
     // MARK: Waiting

@@ -23,6 +23,10 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case permission
         /// The paging cursor was refused (code 100 about a cursor): resume by time window instead.
         case cursor
+        /// The API answered, but the answer cannot be used: the wrong shape (`data` an object or null, a profile
+        /// that is an array, `next` without a cursor), an id that cannot go into a request path, a body over
+        /// `http.max_body`. Exit 65. An oversized body is retried first (`isTransient` is set on it).
+        case badData
         /// Anything else: fatal.
         case other
     }
@@ -130,6 +134,7 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case .auth: authProblem
         case .permission: "permission denied"
         case .cursor: "the paging cursor was refused"
+        case .badData: code == 0 ? message : "the API sent data that cannot be used"
         case .other: code == 0 ? message : "the API refused the request"
         }
     }
@@ -156,6 +161,9 @@ public struct GraphError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "generate a new token, or switch the stream off in `extract:`"
         case .cursor:
             return "the cursor expired or is out of range; the stream resumes by time window"
+        case .badData:
+            return "the API's answer makes no sense here, so nothing was written from it; if it persists, report "
+                + "the request below"
         case .other:
             return code == 0 ? "check the `source.api` URL and the network" : "check the request's fields and ids"
         }

@@ -25,6 +25,8 @@ public final class CurlClient: Sendable {
         public var lowSpeedLimit: Int
         /// The number of easy handles, hence of requests in flight at once.
         public var maximumConnections: Int
+        /// The largest decoded body accepted, in bytes; the transfer is stopped past it.
+        public var maximumBodySize: Int
 
         /// Settings from the pipeline's `http:` section; `version` goes into the user agent (`igexport/0.1.0`).
         public init(version: String, http: HTTPConfig) {
@@ -34,6 +36,7 @@ public final class CurlClient: Sendable {
             lowSpeedTime = min(http.timeout, .seconds(30))
             lowSpeedLimit = 1
             maximumConnections = max(1, http.concurrency)
+            maximumBodySize = max(0, http.maxBody)
         }
     }
 
@@ -58,7 +61,8 @@ public final class CurlClient: Sendable {
     /// Fetches `url` and returns the response, whatever its status.
     ///
     /// - Throws: `CurlError` when the URL is refused (not http or https, or plain http to a host that is not
-    ///   loopback) or the transfer fails (connection, TLS, timeout, a body cut short).
+    ///   loopback) or the transfer fails (connection, TLS, timeout, a body cut short, a decoded body longer
+    ///   than `maximumBodySize`, which sets `exceedsBodyLimit`).
     public func get(_ url: String, headers: [(String, String)] = []) async throws(CurlError) -> HTTPResponse {
         let parts = try Self.check(url)
         let worker = try await checkOut()

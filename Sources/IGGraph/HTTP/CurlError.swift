@@ -7,10 +7,14 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What happened and where, without the URL's query.
     public var message: String
 
+    /// Whether the transfer was stopped because the decoded body grew past `http.max_body`.
+    public var exceedsBodyLimit = false
+
     /// Creates an error.
-    public init(code: Int, message: String) {
+    public init(code: Int, message: String, exceedsBodyLimit: Bool = false) {
         self.code = code
         self.message = message
+        self.exceedsBodyLimit = exceedsBodyLimit
     }
 
     /// Whether trying again may succeed: network failures and timeouts are; a refused or malformed URL, a

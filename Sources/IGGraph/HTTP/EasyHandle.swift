@@ -10,12 +10,14 @@ final class EasyHandle: @unchecked Sendable {
     private let raw: UnsafeMutableRawPointer
     /// libcurl writes its detailed error text here (CURLOPT_ERRORBUFFER); it lives as long as the handle.
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let maximumBodySize: Int
 
     init(configuration: CurlClient.Configuration) throws(CurlError) {
         guard let raw = curl_easy_init() else {
             throw CurlError(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")
         }
         self.raw = raw
+        maximumBodySize = configuration.maximumBodySize
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         try configure(configuration)
@@ -50,7 +52,7 @@ final class EasyHandle: @unchecked Sendable {
 
     /// Performs a GET; blocks the calling thread until the transfer ends.
     func get(_ url: String, parts: URLParts, headers: [(String, String)]) -> Result<HTTPResponse, CurlError> {
-        let transfer = Transfer()
+        let transfer = Transfer(maximumBodySize: maximumBodySize)
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in headers {
             list = curl_slist_append(list, "\(name): \(value)")
@@ -72,6 +74,16 @@ final class EasyHandle: @unchecked Sendable {
         _ = ccurl_easy_setopt_slist(raw, CURLOPT_HTTPHEADER, nil)
         _ = ccurl_easy_setopt_pointer(raw, CURLOPT_WRITEDATA, nil)
         _ = ccurl_easy_setopt_pointer(raw, CURLOPT_HEADERDATA, nil)
+        if transfer.exceededLimit {
+            return .failure(
+                CurlError(
+                    code: Int(code.rawValue),
+                    message: "the response body is larger than http.max_body (\(maximumBodySize) bytes decoded); "
+                        + "the transfer was stopped (GET \(parts.withoutQuery))",
+                    exceedsBodyLimit: true
+                )
+            )
+        }
         guard code == CURLE_OK else {
             return .failure(error(code, parts: parts))
         }
@@ -113,12 +125,24 @@ final class EasyHandle: @unchecked Sendable {
 private final class Transfer {
     var body: [UInt8] = []
     var headers = HTTPHeaders()
+    let maximumBodySize: Int
+    /// Set when the body grew past `maximumBodySize` and the write callback stopped the transfer.
+    var exceededLimit = false
+
+    init(maximumBodySize: Int) {
+        self.maximumBodySize = maximumBodySize
+    }
 }
 
-/// CURLOPT_WRITEFUNCTION: appends a chunk of the (decompressed) body.
+/// CURLOPT_WRITEFUNCTION: appends a chunk of the (decompressed) body, or stops the transfer (by returning a
+/// short count, which libcurl reports as CURLE_WRITE_ERROR) once the body would pass the limit.
 private let writeBody: ccurl_write_callback = { data, size, count, context in
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+    guard length <= transfer.maximumBodySize - transfer.body.count else {
+        transfer.exceededLimit = true
+        return 0
+    }
     transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
     return length
 }

@@ -9,6 +9,12 @@ public struct HTTPConfig: Sendable, Equatable {
     public var retry = RetryConfig()
     /// The number of requests in flight at once (fan-out per media and per account).
     public var concurrency = 4
+    /// The largest response body accepted, in bytes after decompression (`http.max_body`); a longer one is
+    /// cut off as it arrives, so a gzip bomb or an endless body cannot exhaust memory.
+    public var maxBody = HTTPConfig.defaultMaxBody
+
+    /// 64 MiB: a Graph page of 100 media with every field is well under 1 MiB.
+    public static let defaultMaxBody = 64 << 20
 
     /// Creates the default settings.
     public init() {}

@@ -133,6 +133,27 @@ private let cases: [Malformed] = [
         message: "expected a duration"
     ),
     Malformed(
+        name: "a duration too long to hold",
+        yaml: replacing(line: 7, with: "  timeout: 999999999999d"),
+        line: 7,
+        key: "http.timeout",
+        message: "expected a duration"
+    ),
+    Malformed(
+        name: "a body limit past 4 GiB",
+        yaml: replacing(line: 9, with: "  max_body: 9999999999GiB"),
+        line: 9,
+        key: "http.max_body",
+        message: "out of range"
+    ),
+    Malformed(
+        name: "a body limit that is no size",
+        yaml: replacing(line: 9, with: "  max_body: lots"),
+        line: 9,
+        key: "http.max_body",
+        message: "expected a size"
+    ),
+    Malformed(
         name: "bad nested duration",
         yaml: replacing(line: 8, with: "  retry: {max_attempts: 8, base_delay: soon}"),
         line: 8,
@@ -369,6 +390,23 @@ struct MalformedConfigTests {
             #expect(error.path == "broken.yaml")
             #expect("\(error)".hasPrefix("broken.yaml:\(malformed.line):"))
         }
+    }
+
+    @Test func readsTheBodyLimitInBytesOrBinaryUnits() throws {
+        for (text, bytes) in [("1048576", 1 << 20), ("64MiB", 64 << 20), ("512 KiB", 512 << 10), ("2GiB", 2 << 30)] {
+            let yaml = replacing(line: 9, with: "  max_body: \(text)")
+            let config = try PipelineConfig.parse(yaml: yaml, file: "base.yaml", environment: ["T": "IGAAtoken"])
+            #expect(config.http.maxBody == bytes)
+        }
+        let config = try PipelineConfig.parse(yaml: base, file: "base.yaml", environment: ["T": "IGAAtoken"])
+        #expect(config.http.maxBody == 64 << 20)
+    }
+
+    @Test func acceptsWritersInOneLetterFolders() throws {
+        let yaml = replacing(line: 19, with: #"  - ndjson: {path: "o/{stream}.ndjson"}"#)
+            .replacing("out/media.csv", with: "a/b.csv")
+        let config = try PipelineConfig.parse(yaml: yaml, file: "base.yaml", environment: ["T": "IGAAtoken"])
+        #expect(config.load.map(\.path).contains("a/b.csv"))
     }
 
     @Test func theBasePipelineIsValid() throws {

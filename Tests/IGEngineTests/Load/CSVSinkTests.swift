@@ -26,6 +26,11 @@ import Testing
         #expect(try csv([["a": nil, "b": "", "c": 1]]) == "a,b,c\n,\"\",1\n")
     }
 
+    @Test func writesTheLiteralDigitsOfBigNumbers() throws {
+        let big = "123456789012345678901234567890"
+        #expect(try csv([["n": .number(big), "m": [.number(big)]]]) == "n,m\n\(big),[\(big)]\n")
+    }
+
     @Test func quotesFieldsWithCommasQuotesAndLineBreaks() throws {
         let output = try csv([["t": "a,b"], ["t": "say \"hi\""], ["t": "one\ntwo"], ["t": "cr\rhere"], ["t": "plain"]])
         #expect(output == "t\n\"a,b\"\n\"say \"\"hi\"\"\"\n\"one\ntwo\"\n\"cr\rhere\"\nplain\n")

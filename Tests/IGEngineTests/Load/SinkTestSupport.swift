@@ -54,6 +54,8 @@ final class XMLProbe: NSObject, XMLParserDelegate {
     var elements: [String] = []
     var attributes: [[String: String]] = []
     var texts: [String: [String]] = [:]
+    /// The deepest element nesting seen, the root counting as 1.
+    var maximumDepth = 0
     private var current = ""
     private var stack: [String] = []
 
@@ -79,6 +81,7 @@ final class XMLProbe: NSObject, XMLParserDelegate {
         elements.append(elementName)
         attributes.append(attributeDict)
         stack.append(elementName)
+        maximumDepth = max(maximumDepth, stack.count)
         current = ""
     }
 

@@ -25,6 +25,20 @@ import Testing
         #expect(normalize(["timestamp": "yesterday"])["timestamp"] == "yesterday")
     }
 
+    @Test func writesBigNumberIdsAsStringsWithExactlyTheirDigits() throws {
+        let parsed = try JSONParser.parse(Array(#"{"id":123456789012345678901234567890,"like_count":1e400}"#.utf8))
+        let record = normalize(try #require(parsed.objectValue))
+        #expect(record["id"] == "123456789012345678901234567890")
+        #expect(record["like_count"] == .number("1e400"))
+    }
+
+    @Test func readsABigNumberProfileIdAsTheAccountId() throws {
+        let profile = try JSONParser.parse(Array(#"{"user_id":123456789012345678901234567890}"#.utf8))
+        let record = try #require(profile.objectValue)
+        let context = try #require(AccountContext(profile: record))
+        #expect(context.accountID == "123456789012345678901234567890")
+    }
+
     @Test func writesIdsAsStringsEvenInChildrenAndNestedObjects() {
         let record = normalize([
             "id": .int(17_900_000_000_000_001), "ig_id": 5, "owner": ["id": 42],

@@ -58,7 +58,7 @@ import Testing
         let error = await #expect(throws: GraphError.self) {
             try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10)
         }
-        #expect(error?.category == .other)
+        #expect(error?.category == .badData)
     }
 
     @Test func getsANodeAsParsedJSON() async throws {

@@ -44,3 +44,29 @@ import Testing
         #expect(usage == RateLimitUsage())
     }
 }
+
+@Suite struct RateLimitUsageHostileTests {
+    @Test func clampsHugeAndNonFiniteFiguresInsteadOfTrapping() {
+        for header in [
+            #"{"call_count":1e20}"#, #"{"call_count":"inf"}"#, #"{"call_count":1e400}"#,
+            #"{"call_count":123456789012345678901234567890}"#,
+        ] {
+            #expect(RateLimitUsage(appUsage: header, businessUseCaseUsage: nil).appUsage == 1000)
+        }
+        #expect(RateLimitUsage(appUsage: #"{"call_count":"nan"}"#, businessUseCaseUsage: nil).appUsage == nil)
+        #expect(RateLimitUsage(appUsage: #"{"call_count":"-inf"}"#, businessUseCaseUsage: nil).appUsage == 0)
+    }
+
+    @Test func capsTheWaitToRegainAccessAtADay() {
+        let header = #"{"1":[{"type":"instagram","call_count":100,"estimated_time_to_regain_access":1e300}]}"#
+        let usage = RateLimitUsage(appUsage: nil, businessUseCaseUsage: header)
+        #expect(usage.regainAccessAfter == .seconds(24 * 60 * 60))
+        let infinite = #"{"1":[{"type":"instagram","estimated_time_to_regain_access":"inf"}]}"#
+        #expect(RateLimitUsage(appUsage: nil, businessUseCaseUsage: infinite).regainAccessAfter == .seconds(86_400))
+    }
+
+    @Test func readsTheInstagramLoginShapeOfTheAppUsageHeader() {
+        let usage = RateLimitUsage(appUsage: #"{"call_volume":12,"cpu_time":77}"#, businessUseCaseUsage: nil)
+        #expect(usage.appUsage == 77)
+    }
+}
