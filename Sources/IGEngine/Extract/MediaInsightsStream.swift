@@ -6,26 +6,14 @@ import IGGraph
 ///
 /// In the long shape (the default) a record is one media, metric, period and end time, with `value` and
 /// `reason`; in the wide shape, one record per media with a field per metric. Metrics differ by product type,
-/// so the default sets follow the reference's table (deprecated metrics such as `impressions` and `plays` left
-/// out). A partial answer is not a failed run: a metric the API refuses for a kind of media (code 100) is asked
+/// so the default sets are `InsightMetrics.mediaDefaults` (deprecated metrics such as `impressions` and `plays`
+/// left out). A partial answer is not a failed run: a metric the API refuses for a kind of media (code 100) is asked
 /// again without it, named from the API's message when it names it and one at a time otherwise, and is not
 /// asked again for that kind for the rest of the run (`RefusedMetrics`); a refusal of one media's figures (too
 /// few viewers, posted before the business conversion) writes them as null with the reason. Every such skip is
 /// counted on the page.
 public struct MediaInsightsStream: AsyncSequence, Sendable {
     public typealias Element = Page
-
-    /// The documented metrics per `media_product_type`.
-    static let defaultMetrics: [String: [String]] = [
-        "FEED": [
-            "reach", "likes", "comments", "saved", "shares", "total_interactions", "views", "follows", "profile_visits",
-        ],
-        "REELS": [
-            "reach", "likes", "comments", "saved", "shares", "total_interactions", "views", "ig_reels_avg_watch_time",
-            "ig_reels_video_view_total_time",
-        ],
-        "STORY": ["reach", "shares", "total_interactions", "views", "follows", "profile_visits", "replies"],
-    ]
 
     private let context: StreamContext
     private let config: MediaInsightsConfig
@@ -80,7 +68,7 @@ public struct MediaInsightsStream: AsyncSequence, Sendable {
         guard let id = GraphID.text(media["id"]) else { return ([], [:]) }
         let productType = media["media_product_type"]?.stringValue ?? "FEED"
         let kind = "\(productType)/\(media["media_type"]?.stringValue ?? "")"
-        let wanted = config.metrics.isEmpty ? Self.defaultMetrics[productType] ?? [] : config.metrics
+        let wanted = InsightMetrics.media(productType: productType, configured: config.metrics)
         guard !wanted.isEmpty else { return ([], [:]) }
         let known = refused.metrics(for: kind)
         var asked = wanted.filter { !known.contains($0) }

@@ -21,7 +21,7 @@ public final class RefusedMetrics: Sendable {
 
     /// The name of the refused metric in the API's message, when it names exactly one of `wanted`: "(#100) The
     /// metric shares is not supported…", "…does not support the views metric…", "metric[3] must be one of…".
-    static func named(in message: String, among wanted: [String]) -> String? {
+    public static func named(in message: String, among wanted: [String]) -> String? {
         if let open = message.range(of: "metric["), let close = message[open.upperBound...].firstIndex(of: "]"),
             let index = Int(message[open.upperBound..<close]), wanted.indices.contains(index)
         {

@@ -72,7 +72,7 @@ public struct GraphAPICheck: PreflightCheck {
         guard let error = failure as? GraphError else { return true }
         switch error.category {
         case .auth, .throttled, .transient, .reduceData: return true
-        case .permission, .cursor, .other: return false
+        case .permission, .cursor, .other, .badData: return false
         }
     }
 

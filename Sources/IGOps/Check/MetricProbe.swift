@@ -1,4 +1,5 @@
 import IGCore
+import IGEngine
 import IGGraph
 
 /// Asks for a set of insight metrics the way a run does: when the API refuses a metric (code 100), it asks again
@@ -28,13 +29,12 @@ struct MetricProbe: Sendable {
                 outcome.read(try await request(remaining))
                 return outcome
             } catch let error as GraphError where Self.refusesAMetric(error) {
-                let named = remaining.filter { Self.message(error.message, names: $0) }
-                guard named.count == 1 else {
+                guard let named = RefusedMetrics.named(in: error.message, among: remaining) else {
                     await oneAtATime(remaining, into: &outcome)
                     return outcome
                 }
-                outcome.refused.append((named[0], error))
-                remaining.removeAll { $0 == named[0] }
+                outcome.refused.append((named, error))
+                remaining.removeAll { $0 == named }
             } catch {
                 outcome.error = error
                 return outcome
@@ -56,15 +56,9 @@ struct MetricProbe: Sendable {
         }
     }
 
-    /// Code 100 about the request's parameters, as the API answers a metric it does not serve; not a refusal of
-    /// the object's figures (2108006), nor the "unsupported get request" (subcode 33) seen under throttling.
+    /// A metric the API does not serve, as `GraphError` classifies it for a run.
     static func refusesAMetric(_ error: GraphError) -> Bool {
-        error.code == 100 && error.category == .other && error.refusal == nil && error.subcode != 33
-    }
-
-    /// Whether `message` names `metric` as a word of its own (`shares`, not the `shares` in `reshares`).
-    static func message(_ message: String, names metric: String) -> Bool {
-        message.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0 == metric }
+        error.refusal == .metricNotServed
     }
 }
 
