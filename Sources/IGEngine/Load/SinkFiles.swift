@@ -30,7 +30,12 @@ final class SinkFiles {
     /// The file at `path`, opened or resumed on first use.
     func file(at path: String) throws(SinkError) -> OutputFile {
         if let file = byPath[path] { return file }
-        let file = try OutputFile(path: path, resumeOffset: context.resumeOffsets[path], owner: context.pipeline)
+        let file = try OutputFile(
+            path: path,
+            resumeOffset: context.resumeOffsets[path],
+            owner: context.pipeline,
+            compression: config.compression
+        )
         files.append(file)
         byPath[path] = file
         return file
