@@ -27,15 +27,18 @@ public final class CSVSink: Sink {
 
     public func write(_ page: Page) throws(SinkError) {
         guard config.accepts(page.stream) else { return }
-        let file = try files.file(stream: page.stream, account: page.account)
-        guard let columns = try columns(of: file, firstRecord: page.records.first) else { return }
-        let encoder = encoder
-        for record in page.records {
-            try file.write { buffer in
-                encoder.appendRow(columns.paths.map { record.value(at: $0) }, to: &buffer)
+        for (file, records) in try files.route(page) {
+            guard let columns = try columns(of: file, firstRecord: records.first) else { continue }
+            let encoder = encoder
+            for record in records {
+                try file.write { buffer in
+                    encoder.appendRow(columns.paths.map { record.value(at: $0) }, to: &buffer)
+                }
             }
         }
     }
+
+    public var statistics: [String: OutputStats] { files.stats }
 
     public func commit(sync: Bool) throws(SinkError) -> [String: UInt64] {
         try files.commit(sync: sync)
