@@ -30,6 +30,11 @@ let package = Package(
         ),
         .target(name: "CCurl", dependencies: ["CLibCurl"]),
         .target(name: "CXMLWriter", dependencies: ["CLibXML2"]),
+        // zlib and zstd stay behind the shim's header: Swift never imports theirs.
+        .target(
+            name: "CCompression",
+            linkerSettings: [.linkedLibrary("z"), .linkedLibrary("zstd")]
+        ),
         // The layers, lowest first; each may use only those above it in this list (see ARCHITECTURE.md).
         .target(name: "IGCore"),
         .target(
@@ -42,6 +47,7 @@ let package = Package(
                 "IGCore",
                 "IGGraph",
                 "CXMLWriter",
+                "CCompression",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -20,3 +20,8 @@ test -s "$fixtures/expected.json"
 
 xmllint --noout "$fixtures/records.xml" "$fixtures/feed.rss" "$fixtures/feed.atom"
 "$venv/bin/python" "$root/Tests/Interop/check.py" "$fixtures"
+
+echo "--- interop: the landing zone of pipelines/lake.yaml in DuckDB, checked against its manifest"
+rm -rf output/lake output/.state/lake.json
+"$root/.build/debug/igexport" run pipelines/lake.yaml
+"$venv/bin/python" "$root/Tests/Interop/lake.py" output/lake

@@ -91,10 +91,12 @@ public struct RunJournal: Sendable {
         outputs: [String: UInt64],
         records: [StreamKind: Int],
         skipped: [String: Int],
-        now: Date
+        now: Date,
+        statistics: [String: OutputStats] = [:]
     ) throws(StateError) {
         run.streams[key] = position
         run.outputs.merge(outputs) { $1 }
+        if !statistics.isEmpty { run.outputStats = (run.outputStats ?? [:]).merging(statistics) { $1 } }
         for (stream, count) in records {
             run.records[stream.rawValue, default: 0] += count
         }
@@ -107,8 +109,12 @@ public struct RunJournal: Sendable {
     }
 
     /// Marks the run as publishing, with every output's final committed offset; saved durably.
-    public mutating func beginPublishing(outputs: [String: UInt64]) throws(StateError) {
+    public mutating func beginPublishing(
+        outputs: [String: UInt64],
+        statistics: [String: OutputStats] = [:]
+    ) throws(StateError) {
         run.outputs.merge(outputs) { $1 }
+        if !statistics.isEmpty { run.outputStats = (run.outputStats ?? [:]).merging(statistics) { $1 } }
         run.phase = .publishing
         try save(sync: true)
     }

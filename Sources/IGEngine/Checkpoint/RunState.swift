@@ -48,6 +48,9 @@ public struct RunProgress: Codable, Sendable, Equatable {
     public var streams: [String: StreamPosition] = [:]
     /// Committed byte offsets of the partial output files, by target path.
     public var outputs: [String: UInt64] = [:]
+    /// What the committed part of each output holds (rows, timestamps), by target path, for the run manifest;
+    /// absent in state files written before it existed.
+    public var outputStats: [String: OutputStats]?
     /// Records committed per stream (every account), after transform steps.
     public var records: [String: Int] = [:]
     /// Pages committed.

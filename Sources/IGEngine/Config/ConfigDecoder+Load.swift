@@ -27,8 +27,8 @@ extension ConfigDecoder {
         let common = ["path", "stream", "streams"]
         let specific: [String] =
             switch format {
-            case .ndjson, .xml: []
-            case .csv: ["columns", "dialect", "array_separator", "header"]
+            case .ndjson, .xml: ["compression"]
+            case .csv: ["columns", "dialect", "array_separator", "header", "compression"]
             case .rss: ConfigDecoder.feedKeys + ["ttl"]
             case .atom, .jsonfeed: ConfigDecoder.feedKeys
             }
@@ -61,6 +61,12 @@ extension ConfigDecoder {
             throw pathNode.error("this writer takes several streams: put {stream} in its path so each gets a file")
         }
         var sink = SinkConfig(format: format, streams: streams, path: path)
+        if !format.isFeed {
+            sink.compression = try keys["compression"]?.oneOf(OutputCompression.self) ?? .implied(by: path)
+        }
+        if format.isFeed, path.contains("{record_") {
+            throw pathNode.error("a feed is one document: {record_date} and {record_month} are for NDJSON, CSV and XML")
+        }
         switch format {
         case .csv:
             if let columns = keys["columns"] { sink.csv.columns = try columns.stringList() }
@@ -131,7 +137,7 @@ extension ConfigDecoder {
     }
 
     private func checkTemplate(_ path: String, at node: ConfigNode) throws(ConfigError) {
-        let known = ["pipeline", "stream", "account", "date", "run"]
+        let known = ["pipeline", "stream", "account", "date", "run", "record_date", "record_month"]
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {

@@ -10,7 +10,7 @@ struct ConfigDecoder {
 
     func pipeline(_ node: ConfigNode) throws(ConfigError) -> PipelineConfig {
         let keys = try node.mapping(allowed: [
-            "version", "name", "source", "http", "extract", "transform", "load", "checkpoint",
+            "version", "name", "source", "http", "extract", "transform", "load", "catalog", "manifest", "checkpoint",
         ])
         guard let versionNode = keys["version"] else { throw node.error("missing key 'version' (use `version: 1`)") }
         let version = try versionNode.int(in: 1...1)
@@ -41,10 +41,40 @@ struct ConfigDecoder {
             let item = (try? loadNode.list())?[safe: index] ?? loadNode
             throw item.error("several accounts are exported: put {account} in this writer's path")
         }
+        if let catalog = keys["catalog"] {
+            let path = try landingPath(catalog, placeholders: ["pipeline"])
+            config.catalog = CatalogConfig(path: path)
+        }
+        if let manifest = keys["manifest"] {
+            config.manifest = ManifestConfig(
+                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date"])
+            )
+        }
         if let checkpoint = keys["checkpoint"] {
             config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)
         }
         return config
+    }
+
+    /// The `path` of `catalog:` or `manifest:`, with only `placeholders` allowed in it.
+    private func landingPath(_ node: ConfigNode, placeholders: [String]) throws(ConfigError) -> String {
+        let keys = try node.mapping(allowed: ["path"])
+        guard let pathNode = keys["path"] else { throw node.error("missing key 'path'") }
+        let path = try pathNode.nonEmptyString()
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw pathNode.error("unclosed '{' in the path template")
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard placeholders.contains(name) else {
+                throw pathNode.error(
+                    "unknown placeholder {\(name)}; valid: {\(placeholders.joined(separator: "}, {"))}"
+                )
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return path
     }
 
     private func source(_ node: ConfigNode) throws(ConfigError) -> SourceConfig {

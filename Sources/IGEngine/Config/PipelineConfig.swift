@@ -16,6 +16,11 @@ public struct PipelineConfig: Sendable {
     public var extract = ExtractConfig()
     public var transform: [TransformStep] = []
     public var load: [SinkConfig] = []
+    /// Where the schemas of the written streams go (`catalog: {path: …}`); `nil` for none.
+    public var catalog: CatalogConfig?
+    /// Where the run manifest goes (`manifest: {path: …}`), after which `_SUCCESS` markers are written;
+    /// `nil` for neither.
+    public var manifest: ManifestConfig?
     public var checkpoint: CheckpointConfig
 
     /// Creates a pipeline with defaults for everything but its name and source.
@@ -235,6 +240,27 @@ public struct CommentsConfig: Sendable, Equatable {
 
     /// Creates the default settings.
     public init() {}
+}
+
+/// `catalog`: a folder of schemas, one set per stream written.
+public struct CatalogConfig: Sendable, Equatable {
+    /// The folder; `{pipeline}` is replaced.
+    public var path: String
+
+    /// Creates the settings.
+    public init(path: String) {
+        self.path = path
+    }
+}
+
+/// `manifest`: the run manifest's path template (`{run}`, `{pipeline}`, `{date}`).
+public struct ManifestConfig: Sendable, Equatable {
+    public var path: String
+
+    /// Creates the settings.
+    public init(path: String) {
+        self.path = path
+    }
 }
 
 /// When the checkpoint is made durable.

@@ -16,8 +16,11 @@ public struct SinkConfig: Sendable, Equatable {
     public var format: Format
     /// The streams this sink writes; empty means every stream (NDJSON and XML only).
     public var streams: [StreamKind]
-    /// The output path template: `{pipeline}`, `{stream}`, `{account}`, `{date}` and `{run}` are replaced.
+    /// The output path template: `{pipeline}`, `{stream}`, `{account}`, `{date}`, `{run}`, and the record's
+    /// own `{record_date}` and `{record_month}` are replaced.
     public var path: String
+    /// How the file is compressed (NDJSON, CSV and XML); by default from the path's extension.
+    public var compression = OutputCompression.none
     public var csv = CSVOptions()
     /// Options of the `rss`, `atom` and `jsonfeed` writers.
     public var feed = FeedOptions()
@@ -32,6 +35,20 @@ public struct SinkConfig: Sendable, Equatable {
     /// Whether the sink takes pages of `stream`: the one routing rule of every sink.
     public func accepts(_ stream: StreamKind) -> Bool {
         streams.isEmpty || streams.contains(stream)
+    }
+}
+
+/// How an output file is compressed: each committed page becomes one gzip member or zstd frame.
+public enum OutputCompression: String, Sendable, Equatable, CaseIterable {
+    case none
+    case gzip
+    case zstd
+
+    /// The compression a path's extension implies: `.gz` gzip, `.zst` zstd, anything else none.
+    public static func implied(by path: String) -> OutputCompression {
+        if path.hasSuffix(".gz") { return .gzip }
+        if path.hasSuffix(".zst") { return .zstd }
+        return .none
     }
 }
 

@@ -1,12 +1,6 @@
 import IGCore
 import IGGraph
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes records as CSV (RFC 4180) in the `warehouse` or `excel` dialect; see `CSVEncoder` for cells.
 ///
 /// Columns are the configured dotted paths (`children.0.media_url`). With no `columns`, a file takes the keys
@@ -33,15 +27,18 @@ public final class CSVSink: Sink {
 
     public func write(_ page: Page) throws(SinkError) {
         guard config.accepts(page.stream) else { return }
-        let file = try files.file(stream: page.stream, account: page.account)
-        guard let columns = try columns(of: file, firstRecord: page.records.first) else { return }
-        let encoder = encoder
-        for record in page.records {
-            try file.write { buffer in
-                encoder.appendRow(columns.paths.map { record.value(at: $0) }, to: &buffer)
+        for (file, records) in try files.route(page) {
+            guard let columns = try columns(of: file, firstRecord: records.first) else { continue }
+            let encoder = encoder
+            for record in records {
+                try file.write { buffer in
+                    encoder.appendRow(columns.paths.map { record.value(at: $0) }, to: &buffer)
+                }
             }
         }
     }
+
+    public var statistics: [String: OutputStats] { files.stats }
 
     public func commit(sync: Bool) throws(SinkError) -> [String: UInt64] {
         try files.commit(sync: sync)
@@ -79,19 +76,13 @@ public final class CSVSink: Sink {
 
     /// The header row of a resumed file, read from its partial file.
     private static func readHeader(_ file: OutputFile) throws(SinkError) -> [String]? {
-        let descriptor = open(file.partialPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw SinkError(.corrupt, path: file.partialPath, message: "cannot read the header back", errno: errno)
-        }
-        defer { close(descriptor) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < Int(file.offset) {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            guard count > 0 else { break }
-            bytes.append(contentsOf: chunk[..<count])
-            if let row = CSVEncoder.firstRow(of: bytes) { return row }
+        var row: [String]?
+        try file.readCommitted { chunk in
+            bytes.append(contentsOf: chunk)
+            row = CSVEncoder.firstRow(of: bytes)
+            return row == nil
         }
-        return nil
+        return row
     }
 }

@@ -16,14 +16,17 @@ public final class NDJSONSink: Sink {
 
     public func write(_ page: Page) throws(SinkError) {
         guard config.accepts(page.stream) else { return }
-        let file = try files.file(stream: page.stream, account: page.account)
-        for record in page.records {
-            try file.write { buffer in
-                record.encodeJSON(into: &buffer)
-                buffer.append(UInt8(ascii: "\n"))
+        for (file, records) in try files.route(page) {
+            for record in records {
+                try file.write { buffer in
+                    record.encodeJSON(into: &buffer)
+                    buffer.append(UInt8(ascii: "\n"))
+                }
             }
         }
     }
+
+    public var statistics: [String: OutputStats] { files.stats }
 
     public func commit(sync: Bool) throws(SinkError) -> [String: UInt64] {
         try files.commit(sync: sync)

@@ -13,12 +13,18 @@ import IGCore
 /// run reopens the partial file, cuts it back to that offset and appends after it. `publish` fsyncs the file,
 /// renames it onto the target and fsyncs the folder, so a loader sees either the old file or the whole new one.
 ///
+/// A compressed file keeps what was written since the last commit in memory and writes it, on `commit`, as
+/// one gzip member or zstd frame: every committed offset ends a member, so a file cut back to it is still
+/// whole, and the same pages give the same bytes.
+///
 /// A class, because it owns a file descriptor; it is used from one task at a time, like the sink that owns it.
 public final class OutputFile {
     /// The path the file is published at.
     public let path: String
     /// The path written until `publish`.
     public let partialPath: String
+    /// How the bytes are compressed on their way to the file.
+    public let compression: OutputCompression
     /// Bytes waiting for the next write; sinks encode straight into it through `write(_:)`.
     private var buffer: [UInt8] = []
     /// Bytes already in the partial file.
@@ -28,7 +34,8 @@ public final class OutputFile {
     private var lock: OutputLock?
     private static let bufferSize = 64 * 1024
 
-    /// The offset after every byte written so far, buffered ones included.
+    /// The offset after every byte written so far, buffered ones included (uncompressed, for those): zero only
+    /// while nothing at all was written.
     public var offset: UInt64 { written + UInt64(buffer.count) }
 
     /// Creates the partial file for `path`, creating its folders, or reopens it to resume after
@@ -37,8 +44,14 @@ public final class OutputFile {
     /// First takes the output lock of `path` for `owner` (a pipeline name): another run writing the same
     /// path is `SinkError.Kind.locked`. A symlink at the partial or lock file is `SinkError.Kind.cannotCreate`
     /// and its target is left alone.
-    public init(path: String, resumeOffset: UInt64? = nil, owner: String = "") throws(SinkError) {
+    public init(
+        path: String,
+        resumeOffset: UInt64? = nil,
+        owner: String = "",
+        compression: OutputCompression = .none
+    ) throws(SinkError) {
         self.path = path
+        self.compression = compression
         partialPath = OutputFile.partialPath(for: path)
         buffer.reserveCapacity(OutputFile.bufferSize)
         try OutputFile.createFolders(PathName.split(path).folder)
@@ -73,7 +86,7 @@ public final class OutputFile {
             // Every sink ends what it commits with a newline, so a committed offset that does not follow one
             // means the checkpoint and the file disagree: continuing would splice two records together.
             // A UTF-8 byte order mark alone (an Excel CSV with no header and no rows yet) is a boundary too.
-            guard OutputFile.isRecordBoundary(descriptor, resumeOffset) else {
+            guard OutputFile.isRecordBoundary(descriptor, resumeOffset, compression) else {
                 close(descriptor)
                 throw SinkError(
                     .corrupt,
@@ -104,7 +117,7 @@ public final class OutputFile {
     /// Lets `encode` append bytes to the buffer, then writes the buffer out if it is full.
     public func write(_ encode: (inout [UInt8]) -> Void) throws(SinkError) {
         encode(&buffer)
-        if buffer.count >= OutputFile.bufferSize { try flush() }
+        if buffer.count >= OutputFile.bufferSize && compression == .none { try flush() }
     }
 
     /// Appends bytes.
@@ -117,12 +130,37 @@ public final class OutputFile {
         try write(text.utf8)
     }
 
-    /// Writes the buffer to the partial file.
+    /// Writes the buffer to the partial file, as one member or frame when the file is compressed.
     public func flush() throws(SinkError) {
         guard !buffer.isEmpty else { return }
         guard descriptor >= 0 else { throw SinkError(.io, path: partialPath, message: "the file is already closed") }
+        guard compression == .none else {
+            guard let member = compression.compress(buffer) else {
+                throw SinkError(
+                    .io,
+                    path: partialPath,
+                    message: "cannot compress (\(compression.rawValue)): out of memory"
+                )
+            }
+            let (done, failed) = OutputFile.writeAll(descriptor, member)
+            written += UInt64(done)
+            if failed { throw OutputFile.failure(.io, partialPath, "cannot write") }
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        let (done, failed) = OutputFile.writeAll(descriptor, buffer)
+        // Bytes that reached the file count as written even when the rest failed, so `offset` stays the
+        // file's true length and a later cut-back lands where the checkpoint says.
+        written += UInt64(done)
+        buffer.removeFirst(done)
+        if failed { throw OutputFile.failure(.io, partialPath, "cannot write") }
+    }
+
+    /// Writes `bytes` to `descriptor`, retrying interrupted writes; returns how many reached it and whether a
+    /// write failed.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> (done: Int, failed: Bool) {
         var failed = false
-        let done = buffer.withUnsafeBytes { bytes in
+        let done = bytes.withUnsafeBytes { bytes in
             var done = 0
             while done < bytes.count {
                 let count = systemWrite(descriptor, bytes.baseAddress! + done, bytes.count - done)
@@ -135,11 +173,7 @@ public final class OutputFile {
             }
             return done
         }
-        // Bytes that reached the file count as written even when the rest failed, so `offset` stays the
-        // file's true length and a later cut-back lands where the checkpoint says.
-        written += UInt64(done)
-        buffer.removeFirst(done)
-        if failed { throw OutputFile.failure(.io, partialPath, "cannot write") }
+        return (done, failed)
     }
 
     /// Writes out the buffer, fsyncs the file when `sync` is true, and returns the committed offset.
@@ -168,14 +202,43 @@ public final class OutputFile {
         }
     }
 
-    /// Whether `offset` follows a newline, is 0, or follows nothing but a UTF-8 byte order mark.
-    private static func isRecordBoundary(_ descriptor: Int32, _ offset: UInt64) -> Bool {
+    /// Whether `offset` follows a newline, is 0, or follows nothing but a UTF-8 byte order mark; in a compressed
+    /// file, of the decompressed bytes, and only when the offset also ends a whole member or frame.
+    private static func isRecordBoundary(_ descriptor: Int32, _ offset: UInt64, _ compression: OutputCompression)
+        -> Bool
+    {
         guard offset > 0 else { return true }
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard compression == .none else {
+            // Reads the whole committed part once: only a resume pays for it, and nothing cheaper proves that the
+            // offset falls between two members.
+            var head: [UInt8] = []
+            var last: UInt8?
+            let whole = compression.read(descriptor, limit: offset) { chunk in
+                if head.count < 3 { head += chunk.prefix(3 - head.count) }
+                last = chunk.last ?? last
+                return true
+            }
+            guard whole == true else { return false }
+            return last == nil || last == UInt8(ascii: "\n") || head == byteOrderMark
+        }
         var head = [UInt8](repeating: 0, count: 3)
         if offset == 3, pread(descriptor, &head, 3, 0) == 3, head == byteOrderMark { return true }
         var previous: UInt8 = 0
         return pread(descriptor, &previous, 1, off_t(offset - 1)) == 1 && previous == UInt8(ascii: "\n")
+    }
+
+    /// Reads the committed part of the partial file back, decompressed, handing it to `visit` chunk by chunk
+    /// until it returns `false`; a resumed sink reads its own header so.
+    public func readCommitted(_ visit: ([UInt8]) -> Bool) throws(SinkError) {
+        let reader = open(partialPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard reader >= 0 else {
+            throw SinkError(.corrupt, path: partialPath, message: "cannot read the file back", errno: errno)
+        }
+        defer { close(reader) }
+        guard compression.read(reader, limit: written, visit: visit) != nil else {
+            throw SinkError(.corrupt, path: partialPath, message: "cannot read the file back: not valid \(compression)")
+        }
     }
 
     /// The partial file written for the target `path`: `.<name>.partial` in the same folder, so that the

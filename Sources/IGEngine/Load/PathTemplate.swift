@@ -1,6 +1,7 @@
 import IGGraph
 
-/// An output path with placeholders: `{pipeline}`, `{stream}`, `{account}`, `{date}` and `{run}`.
+/// An output path with placeholders: `{pipeline}`, `{stream}`, `{account}`, `{date}` and `{run}`, and the
+/// record's own `{record_date}` (`YYYY-MM-DD`, UTC) and `{record_month}` (`YYYY-MM`).
 ///
 /// Substituted values never add folders: a `/` (or a leading `.`) in a value becomes `_`, so an account id
 /// cannot point a file outside its folder.
@@ -15,14 +16,29 @@ public struct PathTemplate: Sendable, Equatable {
 
     /// Whether one sink writes several files: the template names the stream or the account.
     public var isPerStreamOrAccount: Bool {
-        template.contains("{stream}") || template.contains("{account}")
+        template.contains("{stream}") || template.contains("{account}") || isPerRecordDate
     }
 
-    /// The path for one stream of one account.
-    public func resolve(pipeline: String, stream: String, account: String, date: String, run: String) -> String {
+    /// Whether each record's own date picks its file: one page may then write several files.
+    public var isPerRecordDate: Bool {
+        template.contains("{record_date}") || template.contains("{record_month}")
+    }
+
+    /// The path for one stream of one account; `recordDate` (`YYYY-MM-DD`) fills `{record_date}` and
+    /// `{record_month}`, and defaults to `date`.
+    public func resolve(
+        pipeline: String,
+        stream: String,
+        account: String,
+        date: String,
+        run: String,
+        recordDate: String? = nil
+    ) -> String {
         var path = template
+        let recordDate = recordDate ?? date
         for (name, value) in [
             ("pipeline", pipeline), ("stream", stream), ("account", account), ("date", date), ("run", run),
+            ("record_date", recordDate), ("record_month", String(recordDate.prefix(7))),
         ] {
             path = path.replacingAll("{\(name)}", with: PathTemplate.safe(value))
         }
@@ -30,13 +46,16 @@ public struct PathTemplate: Sendable, Equatable {
     }
 
     /// The path for one stream of one account of a run.
-    public func resolve(stream: StreamKind, account: String, context: SinkContext) -> String {
+    public func resolve(stream: StreamKind, account: String, context: SinkContext, recordDate: String? = nil)
+        -> String
+    {
         resolve(
             pipeline: context.pipeline,
             stream: stream.rawValue,
             account: account,
             date: context.date,
-            run: context.runID
+            run: context.runID,
+            recordDate: recordDate
         )
     }
 
@@ -54,7 +73,7 @@ public struct PathTemplate: Sendable, Equatable {
             let name = String(rest[rest.index(after: open)..<close])
             if let value = fixed[name] {
                 pattern.append(.literal(PathTemplate.safe(value)))
-            } else if name == "stream" || name == "account" {
+            } else if ["stream", "account", "record_date", "record_month"].contains(name) {
                 pattern.append(.variable(name))
             } else {
                 pattern.append(.literal(String(rest[open...close])))

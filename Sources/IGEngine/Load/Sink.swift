@@ -18,6 +18,14 @@ public protocol Sink: AnyObject {
 
     /// Ends every document, syncs, and publishes each file by atomic rename; returns the published paths.
     func finish() throws(SinkError) -> [String]
+
+    /// What each file opened so far holds (rows, timestamps), by target path, for the run manifest.
+    var statistics: [String: OutputStats] { get }
+}
+
+extension Sink {
+    /// Feeds keep no statistics: the manifest lists them without rows.
+    public var statistics: [String: OutputStats] { [:] }
 }
 
 /// What a sink needs to know about the run it writes for.
@@ -33,6 +41,8 @@ public struct SinkContext: Sendable {
     public var resumeOffsets: [String: UInt64]
     /// Targets an interrupted run already published (it died while publishing): the sink leaves them alone.
     public var published: Set<String>
+    /// What the committed part of each resumed file holds, by target path, as the journal recorded it.
+    public var resumeStatistics: [String: OutputStats]
 
     /// Creates a context.
     public init(
@@ -40,9 +50,11 @@ public struct SinkContext: Sendable {
         runID: String,
         date: String,
         resumeOffsets: [String: UInt64] = [:],
-        published: Set<String> = []
+        published: Set<String> = [],
+        resumeStatistics: [String: OutputStats] = [:]
     ) {
         self.published = published
+        self.resumeStatistics = resumeStatistics
         self.pipeline = pipeline
         self.runID = runID
         self.date = date

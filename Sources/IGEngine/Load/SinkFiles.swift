@@ -1,3 +1,4 @@
+import IGCore
 import IGGraph
 
 /// The files of one sink: one per stream and account when the path template names them, else one.
@@ -12,6 +13,8 @@ final class SinkFiles {
     let template: PathTemplate
     private(set) var files: [OutputFile] = []
     private var byPath: [String: OutputFile] = [:]
+    /// What each file holds, counted as records are routed to it (and carried over from the journal on resume).
+    private(set) var stats: [String: OutputStats] = [:]
 
     init(config: SinkConfig, context: SinkContext) throws(SinkError) {
         self.config = config
@@ -24,15 +27,55 @@ final class SinkFiles {
 
     /// The file for `stream` of `account`, opened or resumed on first use.
     func file(stream: StreamKind, account: String) throws(SinkError) -> OutputFile {
-        try file(at: template.resolve(stream: stream, account: account, context: context))
+        let file = try file(at: template.resolve(stream: stream, account: account, context: context))
+        if stats[file.path]?.stream == nil { stats[file.path]?.stream = stream.rawValue }
+        return file
+    }
+
+    /// The records of `page` by the file each goes to, in the order the files first appear, counted into the
+    /// files' statistics. A template without a record date sends the whole page (even an empty one) to one file.
+    func route(_ page: Page) throws(SinkError) -> [(file: OutputFile, records: [Record])] {
+        var groups: [(file: OutputFile, records: [Record])] = []
+        if !template.isPerRecordDate {
+            groups = [(try file(stream: page.stream, account: page.account), page.records)]
+        } else {
+            var indexByPath: [String: Int] = [:]
+            for record in page.records {
+                let date = record.ownTimestamp.map { String($0.rfc3339.prefix(10)) }
+                let path = template.resolve(
+                    stream: page.stream,
+                    account: page.account,
+                    context: context,
+                    recordDate: date
+                )
+                if let index = indexByPath[path] {
+                    groups[index].records.append(record)
+                } else {
+                    let file = try file(at: path)
+                    if stats[path]?.stream == nil { stats[path]?.stream = page.stream.rawValue }
+                    indexByPath[path] = groups.count
+                    groups.append((file, [record]))
+                }
+            }
+        }
+        for group in groups {
+            for record in group.records { stats[group.file.path]?.add(record) }
+        }
+        return groups
     }
 
     /// The file at `path`, opened or resumed on first use.
     func file(at path: String) throws(SinkError) -> OutputFile {
         if let file = byPath[path] { return file }
-        let file = try OutputFile(path: path, resumeOffset: context.resumeOffsets[path], owner: context.pipeline)
+        let file = try OutputFile(
+            path: path,
+            resumeOffset: context.resumeOffsets[path],
+            owner: context.pipeline,
+            compression: config.compression
+        )
         files.append(file)
         byPath[path] = file
+        stats[path] = context.resumeStatistics[path] ?? OutputStats(compression: config.compression)
         return file
     }
 

@@ -30,7 +30,8 @@ public final class SinkSet {
         date: String,
         committed: [String: UInt64],
         publishing: Bool,
-        startedAt: Date
+        startedAt: Date,
+        statistics: [String: OutputStats] = [:]
     ) -> SinkContext {
         var offsets = committed
         var published: Set<String> = []
@@ -44,7 +45,14 @@ public final class SinkSet {
                 published.insert(path)
             }
         }
-        return SinkContext(pipeline: pipeline, runID: runID, date: date, resumeOffsets: offsets, published: published)
+        return SinkContext(
+            pipeline: pipeline,
+            runID: runID,
+            date: date,
+            resumeOffsets: offsets,
+            published: published,
+            resumeStatistics: statistics
+        )
     }
 
     /// Removes the partial files of an interrupted run that is being discarded (`--fresh`).
@@ -71,6 +79,13 @@ public final class SinkSet {
         }
         written = []
         return offsets
+    }
+
+    /// What every file opened so far holds, by target path.
+    public var statistics: [String: OutputStats] {
+        var result: [String: OutputStats] = [:]
+        for sink in sinks { result.merge(sink.statistics) { $1 } }
+        return result
     }
 
     /// Completes and publishes every file by atomic rename, sink after sink; returns the published paths.

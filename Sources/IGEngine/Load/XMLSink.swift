@@ -30,22 +30,25 @@ public final class XMLSink: Sink {
 
     public func write(_ page: Page) throws(SinkError) {
         guard config.accepts(page.stream) else { return }
-        let file = try files.file(stream: page.stream, account: page.account)
-        try startIfNew(file)
-        guard !page.records.isEmpty else { return }
-        let writer = try XMLWriter()
-        for record in page.records {
-            writer.startElement("record")
-            writer.attribute("stream", page.stream.rawValue)
-            writer.attribute("account", page.account)
-            for member in record.members {
-                XMLSink.write(member.value, key: member.key, depth: 3, to: writer)
+        for (file, records) in try files.route(page) {
+            try startIfNew(file)
+            guard !records.isEmpty else { continue }
+            let writer = try XMLWriter()
+            for record in records {
+                writer.startElement("record")
+                writer.attribute("stream", page.stream.rawValue)
+                writer.attribute("account", page.account)
+                for member in record.members {
+                    XMLSink.write(member.value, key: member.key, depth: 3, to: writer)
+                }
+                writer.endElement()
+                writer.raw("\n")
             }
-            writer.endElement()
-            writer.raw("\n")
+            try writer.drain(into: file)
         }
-        try writer.drain(into: file)
     }
+
+    public var statistics: [String: OutputStats] { files.stats }
 
     public func commit(sync: Bool) throws(SinkError) -> [String: UInt64] {
         try files.commit(sync: sync)

@@ -13,11 +13,21 @@ actor PageCommitter {
     private let syncEveryPage: Bool
     private let clock: any RunClock
     private let monitor: RunMonitor
+    /// The catalog, manifest and `_SUCCESS` markers written after the data files.
+    private let landing: LandingZone
     /// The first failure of a commit or publish. The sinks may then hold part of a batch that the journal does
     /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
     private var failure: (any Error)?
 
-    init(sinks: SinkSet, journal: RunJournal, syncEveryPage: Bool, clock: any RunClock, monitor: RunMonitor) {
+    init(
+        sinks: SinkSet,
+        journal: RunJournal,
+        syncEveryPage: Bool,
+        clock: any RunClock,
+        monitor: RunMonitor,
+        landing: LandingZone
+    ) {
+        self.landing = landing
         self.sinks = sinks
         self.journal = journal
         self.syncEveryPage = syncEveryPage
@@ -30,6 +40,7 @@ actor PageCommitter {
         try failStop {
             try sinks.write(pages)
             let offsets = try sinks.commit(sync: syncEveryPage)
+            let statistics = sinks.statistics.filter { offsets[$0.key] != nil }
             var records: [StreamKind: Int] = [:]
             var skipped: [String: Int] = [:]
             for page in pages {
@@ -44,7 +55,8 @@ actor PageCommitter {
                 outputs: offsets,
                 records: records,
                 skipped: skipped,
-                now: clock.now
+                now: clock.now,
+                statistics: statistics
             )
             CrashPoint.afterCommit.reach()
         }
@@ -56,9 +68,20 @@ actor PageCommitter {
     func publish() throws -> (published: [String], totals: RunProgress) {
         try failStop {
             if journal.run.phase != .publishing {
-                try journal.beginPublishing(outputs: try sinks.commit(sync: true, all: true))
+                try journal.beginPublishing(
+                    outputs: try sinks.commit(sync: true, all: true),
+                    statistics: sinks.statistics
+                )
             }
             let published = try sinks.publish()
+            // Files an earlier process published (it died while publishing) are known from the journal.
+            let statistics = (journal.run.outputStats ?? [:]).merging(sinks.statistics) { $1 }
+            try landing.publish(
+                files: Set(journal.run.outputs.keys).union(published).sorted(),
+                statistics: statistics,
+                run: journal.run,
+                finishedAt: clock.now
+            )
             let totals = journal.run
             try journal.complete(now: clock.now)
             return (published, totals)

@@ -62,7 +62,8 @@ public struct Runner: Sendable {
                 date: run.date,
                 committed: run.outputs,
                 publishing: run.phase == .publishing,
-                startedAt: run.startedAt
+                startedAt: run.startedAt,
+                statistics: run.outputStats ?? [:]
             )
         )
         let committer = PageCommitter(
@@ -70,7 +71,8 @@ public struct Runner: Sendable {
             journal: journal,
             syncEveryPage: config.checkpoint.durability == .page,
             clock: clock,
-            monitor: monitor
+            monitor: monitor,
+            landing: LandingZone(config: config)
         )
         if run.phase == .extracting {
             let transformer = Transformer(
