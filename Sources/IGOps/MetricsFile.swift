@@ -4,12 +4,14 @@ import IGEngine
 
 /// A run's metrics in Prometheus text format, for node_exporter's textfile collector (`*.prom`).
 ///
-/// Every sample is labelled `pipeline="NAME"`. `igexport_last_success_timestamp_seconds` moves only on
+/// Every sample is labelled `pipeline="NAME"`, and `shard="I/N"` when the run exported one shard. `igexport_last_success_timestamp_seconds` moves only on
 /// success: a failed run carries over the value of the file it replaces (see `lastSuccess(in:pipeline:)`), so
 /// `time() - igexport_last_success_timestamp_seconds` keeps growing while runs fail.
 public struct MetricsFile: Sendable, Equatable {
     /// The pipeline's name, the `pipeline` label.
     public var pipeline: String
+    /// The shard the run exported, the `shard` label; `nil` for a run of every account.
+    public var shard: Shard?
     /// When the last successful run ended (Unix seconds); `nil` before the first success.
     public var lastSuccess: Double?
     /// When this run started (Unix seconds).
@@ -26,9 +28,11 @@ public struct MetricsFile: Sendable, Equatable {
         runStarted: Double,
         durationSeconds: Double,
         exitCode: Int32,
-        statistics: RunStatistics
+        statistics: RunStatistics,
+        shard: Shard? = nil
     ) {
         self.pipeline = pipeline
+        self.shard = shard
         self.lastSuccess = lastSuccess
         self.runStarted = runStarted
         self.durationSeconds = durationSeconds
@@ -38,7 +42,7 @@ public struct MetricsFile: Sendable, Equatable {
 
     /// The file's text: `# HELP` and `# TYPE` before each metric, one sample a line, a trailing newline.
     public var text: String {
-        let label = "pipeline=\"\(Self.escaped(pipeline))\""
+        let label = Self.labels(pipeline: pipeline, shard: shard)
         var lines: [String] = []
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
             guard !samples.isEmpty else { return }
@@ -114,15 +118,26 @@ public struct MetricsFile: Sendable, Equatable {
         }
     }
 
-    /// The `igexport_last_success_timestamp_seconds` of `pipeline` in the file at `path`, if any; a missing or
-    /// unreadable file has none.
-    public static func lastSuccess(in path: String, pipeline: String) -> Double? {
+    /// The `igexport_last_success_timestamp_seconds` of `pipeline` (and `shard`) in the file at `path`, if any;
+    /// a missing or unreadable file has none.
+    public static func lastSuccess(in path: String, pipeline: String, shard: Shard? = nil) -> Double? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let prefix = "igexport_last_success_timestamp_seconds{pipeline=\"\(escaped(pipeline))\"} "
+        let prefix = "igexport_last_success_timestamp_seconds{\(labels(pipeline: pipeline, shard: shard))} "
         for line in text.split(separator: "\n") where line.hasPrefix(prefix) {
             return Double(line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))
         }
         return nil
+    }
+
+    /// The labels every sample carries.
+    private static func labels(pipeline: String, shard: Shard?) -> String {
+        "pipeline=\"\(escaped(pipeline))\"" + (shard.map { ",shard=\"\($0)\"" } ?? "")
+    }
+
+    /// The metrics file's path with `{shard}` replaced by the shard's number (`0` for a run of every
+    /// account), so that shards sharing a textfile folder write one file each.
+    public static func path(_ template: String, shard: Shard?) -> String {
+        template.replacingOccurrences(of: "{shard}", with: String(shard?.index ?? 0))
     }
 
     /// A label value with `\`, `"` and newlines escaped, as the text format requires.

@@ -41,10 +41,14 @@ struct CommandContext {
         }
     }
 
-    /// Starts the pipeline's API (the built-in emulator for `api: emulator`) and an HTTP client for it, runs
+    /// Starts the pipeline's API (the built-in emulator for `api: emulator`) with the accounts of `shard` and an
+    /// HTTP client for it, runs
     /// `body`, and stops the API again, whether `body` succeeds or not.
-    func withSource<Result>(_ body: (PipelineSource, CurlClient) async throws -> Result) async throws -> Result {
-        let source = try await PipelineSource.start(config)
+    func withSource<Result>(
+        shard: Shard? = nil,
+        _ body: (PipelineSource, CurlClient) async throws -> Result
+    ) async throws -> Result {
+        let source = try await PipelineSource.start(config, shard: shard)
         do {
             let http = try CurlClient(
                 configuration: CurlClient.Configuration(version: IGExportVersion.current, http: config.http)

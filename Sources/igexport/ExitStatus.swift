@@ -27,8 +27,8 @@ enum ExitStatus {
           70  internal error: a bug; please report it
           73  cannot create an output file or folder (or a symlink sits where igexport creates a file)
           74  I/O error while writing (e.g. a full disk); rerun to resume
-          75  temporary failure: the pipeline (or another one writing the same output) is already running,
-              throttled beyond http.retry.max_wait, or stopped by SIGTERM, SIGINT or SIGHUP (at a page
+          75  temporary failure: an account (or an output) is being exported by another run (the other
+              accounts complete first), throttled beyond http.retry.max_wait, or stopped by SIGTERM, SIGINT or SIGHUP (at a page
               boundary; rerun to resume)
           77  auth or permission: the token is expired or invalid, or lacks a permission
           78  config: the pipeline file is invalid

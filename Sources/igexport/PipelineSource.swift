@@ -12,13 +12,17 @@ struct PipelineSource {
     /// The API's base URL.
     var baseURL: String { resolved.baseURL }
 
-    /// Resolves `config`'s source, starting the emulator for `api: emulator`.
-    static func start(_ config: PipelineConfig) async throws -> PipelineSource {
+    /// Resolves `config`'s source with the accounts of `shard` (every account when `shard` is `nil`),
+    /// starting the emulator for `api: emulator`, whose accounts are sharded the same way.
+    static func start(_ config: PipelineConfig, shard: Shard? = nil) async throws -> PipelineSource {
+        let owns = { (account: String) in shard?.owns(account) ?? true }
         guard config.source.api == .emulator else {
-            return PipelineSource(resolved: ResolvedSource(config.source), emulator: nil)
+            return PipelineSource(resolved: try ResolvedSource(config.source, including: owns), emulator: nil)
         }
         let server = try await GraphEmulatorServer.start(try EmulatorConfiguration(config.source.emulator))
-        return PipelineSource(resolved: server.resolvedSource(apiVersion: config.source.apiVersion), emulator: server)
+        var resolved = server.resolvedSource(apiVersion: config.source.apiVersion)
+        resolved.accounts = resolved.accounts.filter { owns($0.id) }
+        return PipelineSource(resolved: resolved, emulator: server)
     }
 
     /// Stops the emulator, if one was started.

@@ -15,12 +15,13 @@ struct RunOutcome {
     /// The pipeline's name, once its file has been read.
     let pipeline: String?
 
-    /// Tells of a successful run, unless `quiet`.
-    func completed(_ report: RunStatistics) {
+    /// Tells of a successful run, unless `quiet`; a run of one shard names it and its accounts.
+    func completed(_ report: RunStatistics, shard: Shard? = nil) {
         guard !quiet else { return }
         switch format {
         case .text:
-            printOutput("igexport: \(pipeline ?? ""): \(report.summary)")
+            let scope = shard.map { "shard \($0) (\(Self.accounts(report.accounts))): " } ?? ""
+            printOutput("igexport: \(pipeline ?? ""): \(scope)\(report.summary)")
         case .json:
             var metadata: Logger.Metadata = [
                 "run": "\(report.runID)",
@@ -42,11 +43,22 @@ struct RunOutcome {
                 "exit_code": "\(ExitStatus.ok)",
             ]
             metadata["pipeline"] = pipeline.map { "\($0)" }
+            if let shard {
+                metadata["shard"] = "\(shard)"
+                metadata["accounts"] = .array(report.accounts.map { "\($0)" })
+            }
             writeStandardError(
                 JSONLogHandler.line(date: Date(), level: .notice, event: "run.completed", metadata: metadata)
                     .terminalSafe + "\n"
             )
         }
+    }
+
+    /// The accounts of a shard for the summary line: the first ten, and how many more.
+    private static func accounts(_ ids: [String]) -> String {
+        guard !ids.isEmpty else { return "no account" }
+        let more = ids.count > 10 ? ", and \(ids.count - 10) more" : ""
+        return "accounts " + ids.prefix(10).joined(separator: ", ") + more
     }
 
     /// Tells of a failed run (even when `quiet`: cron should mail it) and returns its exit code.

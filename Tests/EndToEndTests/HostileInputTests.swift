@@ -79,10 +79,10 @@ import Testing
         let fixture = try await OpsFixture.start()
         defer { Task { await fixture.stop() } }
         #expect(try await fixture.run(["run", fixture.pipeline]).status == 0)
-        let state = try String(contentsOfFile: fixture.statePath, encoding: .utf8)
+        let state = try String(contentsOfFile: fixture.accountStatePath, encoding: .utf8)
         let stamp = try #require(state.firstRange(of: "+0000\""))
         let hostile = state.replacingCharacters(in: stamp, with: "+0000\\u001b[2J\\u009b31m\"")
-        try hostile.write(toFile: fixture.statePath, atomically: true, encoding: .utf8)
+        try hostile.write(toFile: fixture.accountStatePath, atomically: true, encoding: .utf8)
 
         let result = try await fixture.run(["state", fixture.pipeline])
         #expect(result.status == 0, "\(result.stderr)")

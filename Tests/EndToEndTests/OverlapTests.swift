@@ -29,7 +29,7 @@ import Testing
         let file = try folder.write(pipeline(server: server, output: output), to: "overlap.yaml")
 
         let command = Command(arguments: ["run", file.path], environment: environment)
-        let lockFile = output.appendingPathComponent(".state/overlap.json.lock").path
+        let lockFile = output.appendingPathComponent(".state/overlap.json/me.json.lock").path
         // The whole overlap runs on a dispatch thread: its timing must not depend on the cooperative pool.
         let (firstPID, second, firstStatus) = try await command.detached {
             let (first, firstOut, _) = try command.start()
@@ -43,7 +43,11 @@ import Testing
             return (first.processIdentifier, second, first.terminationStatus)
         }
         #expect(second.status == 75)
-        #expect(second.stderr.contains("pipeline overlap is already running (pid \(firstPID), since "))
+        #expect(
+            second.stderr.contains(
+                "account me of pipeline overlap is being exported by another run (pid \(firstPID), since "
+            )
+        )
         #expect(firstStatus == 0)
         let lines = try String(contentsOf: output.appendingPathComponent("media.ndjson"), encoding: .utf8)
             .split(separator: "\n")

@@ -72,4 +72,27 @@ import Testing
             try Self.metrics(exitCode: 0, lastSuccess: nil).write(to: "/dev/null/igexport.prom")
         }
     }
+
+    @Test func aShardsMetricsCarryTheShardLabelAndItsOwnFile() throws {
+        var metrics = Self.metrics(exitCode: 0, lastSuccess: 1_780_000_012.5)
+        metrics.shard = Shard(index: 3, count: 8)
+        let parsed = try PrometheusText(metrics.text)
+        let labels = ["pipeline": "nightly", "shard": "3/8"]
+        #expect(parsed.value("igexport_last_run_exit_code", labels) == 0)
+        #expect(parsed.value("igexport_records_total", labels.merging(["stream": "media"]) { $1 }) == 120)
+        #expect(!metrics.text.contains("{pipeline=\"nightly\"}"))
+        #expect(
+            MetricsFile.path("/var/lib/node_exporter/igexport-{shard}.prom", shard: metrics.shard)
+                == "/var/lib/node_exporter/igexport-3.prom"
+        )
+        #expect(MetricsFile.path("m-{shard}.prom", shard: nil) == "m-0.prom")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("igexport-m-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("shard.prom").path
+        try metrics.write(to: file)
+        #expect(MetricsFile.lastSuccess(in: file, pipeline: "nightly", shard: metrics.shard) == 1_780_000_012.5)
+        #expect(MetricsFile.lastSuccess(in: file, pipeline: "nightly") == nil)
+    }
 }

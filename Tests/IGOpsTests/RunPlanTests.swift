@@ -23,7 +23,8 @@ import Testing
     static func plan(state: RunState?, fresh: Bool = false) throws -> String {
         let config = try PipelineConfig.parse(yaml: yaml, file: "nightly.yaml", environment: ["T": "IGAAplanSecret"])
         let now = Date(timeIntervalSince1970: 1_780_000_000)
-        return RunPlan(config: config, source: ResolvedSource(config.source), state: state, fresh: fresh, now: now).text
+        return RunPlan(config: config, source: try ResolvedSource(config.source), state: state, fresh: fresh, now: now)
+            .text
     }
 
     @Test func aNewRunListsStreamsEndpointsFieldsAndResolvedOutputs() throws {

@@ -2,8 +2,11 @@ import Foundation
 import IGCore
 import Logging
 
-/// The checkpoint of a pipeline's runs: where each account's streams stand in the current run, every output's
+/// The checkpoint of one account's runs: where the account's streams stand in the current run, every output's
 /// committed byte offset, and the bookmarks that completed runs leave for incremental ones.
+///
+/// Each account has a journal of its own, in its own file of the state folder (see `StateFolder`), so accounts
+/// resume, complete and move between shards independently.
 ///
 /// Opening it starts a run or resumes the interrupted one. `record` saves a page's position after its records
 /// are written and flushed, atomically (and durably with `durability: page`); `complete` turns the run's
@@ -23,12 +26,20 @@ public struct RunJournal: Sendable {
     private let store: StateStore
     private let sync: Bool
 
-    /// Opens the journal at `config.checkpoint.path`: resumes the interrupted run, or starts one at `now`.
+    /// Opens `account`'s journal in the state folder `config.checkpoint.path`: resumes the account's
+    /// interrupted run, or starts the run `runID` at `now`.
     ///
     /// - Parameter fresh: discard an interrupted run (and start over from a damaged state file).
     /// - Throws: `StateError`; `ConfigError` when the pipeline's outputs changed since the run was interrupted.
-    public init(config: PipelineConfig, fresh: Bool, now: Date, logger: Logger) throws {
-        store = StateStore(path: config.checkpoint.path)
+    public init(
+        config: PipelineConfig,
+        account: String,
+        runID: String? = nil,
+        fresh: Bool,
+        now: Date,
+        logger: Logger
+    ) throws {
+        store = StateFolder(config).store(account: account)
         sync = config.checkpoint.durability == .page
         pipeline = config.name
         var state = RunState(pipeline: config.name)
@@ -36,11 +47,17 @@ public struct RunJournal: Sendable {
             if let saved = try store.load() { state = saved }
         } catch {
             guard fresh, error.kind == .corrupt else { throw error }
-            logger.warning("starting over from a damaged state file", metadata: ["error": "\(error)"])
+            logger.warning(
+                "starting over from a damaged state file",
+                metadata: ["account": "\(account)", "error": "\(error)"]
+            )
         }
         bookmarks = state.bookmarks
         if fresh, let interrupted = state.run {
-            logger.notice("discarding the interrupted run", metadata: ["run": "\(interrupted.id)"])
+            logger.notice(
+                "discarding the interrupted run",
+                metadata: ["account": "\(account)", "run": "\(interrupted.id)"]
+            )
             discarded = Array(interrupted.outputs.keys)
             state.run = nil
         } else {
@@ -61,10 +78,12 @@ public struct RunJournal: Sendable {
             resumed = true
             logger.notice(
                 "resuming the interrupted run",
-                metadata: ["run": "\(interrupted.id)", "phase": "\(interrupted.phase.rawValue)"]
+                metadata: [
+                    "account": "\(account)", "run": "\(interrupted.id)", "phase": "\(interrupted.phase.rawValue)",
+                ]
             )
         } else {
-            run = RunProgress(id: Self.runID(now), startedAt: now, date: Timestamp(now).utcDate)
+            run = RunProgress(id: runID ?? Self.runID(now), startedAt: now, date: Timestamp(now).utcDate)
             run.outputFingerprint = config.outputFingerprint
             resumed = false
             try save()
@@ -147,7 +166,8 @@ public struct RunJournal: Sendable {
 
     // ISO8601FormatStyle rather than DateFormatter: DateFormatter goes through ICU, whose data pages alone added
     // 6 MB to a run's peak RSS.
-    static func runID(_ date: Date) -> String {
+    /// A new run's id: the UTC time it started and 16 random bits.
+    public static func runID(_ date: Date) -> String {
         let style = Date.ISO8601FormatStyle(dateSeparator: .omitted, timeSeparator: .omitted, timeZone: .gmt)
         let suffix = String(UInt32.random(in: 0...0xFFFF), radix: 16)
         return "\(style.format(date))-\(String(repeating: "0", count: 4 - suffix.count))\(suffix)"

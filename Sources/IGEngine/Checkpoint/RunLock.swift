@@ -1,16 +1,23 @@
 import Foundation
 import IGCore
 
-/// An exclusive lock on a pipeline for the whole of a run: an `flock` on `<state>.lock`.
+/// An exclusive lock on one account of a pipeline (or, for migrating an old state file, on the whole
+/// pipeline) for the whole of a run: an `flock` on `<state>.lock`.
 ///
 /// The kernel drops the lock when the process dies, however it dies, so a crash never leaves a stale lock.
 /// The lock file records who holds it, so the refusal can say which process and since when.
 public final class RunLock: Sendable {
     private let fd: Int32
 
-    /// Takes the lock for `pipeline`, whose state lives at `statePath`; throws at once when another run
-    /// holds it.
-    public init(pipeline: String, statePath: String, now: Date = Date()) throws(RunLockError) {
+    /// Takes the lock for `account` of `pipeline` (the whole pipeline when `account` is `nil`), whose state
+    /// lives at `statePath`; throws at once when another run holds it, or waits for it with `wait`.
+    public init(
+        pipeline: String,
+        account: String? = nil,
+        statePath: String,
+        now: Date = Date(),
+        wait: Bool = false
+    ) throws(RunLockError) {
         let path = statePath + ".lock"
         try? FileManager.default.createDirectory(atPath: PathName.folder(of: path), withIntermediateDirectories: true)
         let fd: Int32
@@ -23,12 +30,14 @@ public final class RunLock: Sendable {
                 : "\(error)"
             throw RunLockError(pipeline: pipeline, message: "cannot open the lock file \(path): \(why)")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
             let holder = LockFile.readHolder(fd)
             close(fd)
+            let what = account.map { "account \($0) of pipeline \(pipeline) is being exported by another run" }
             throw RunLockError(
                 pipeline: pipeline,
-                message: "pipeline \(pipeline) is already running" + (holder.map { " (\($0))" } ?? ""),
+                account: account,
+                message: (what ?? "pipeline \(pipeline) is already running") + (holder.map { " (\($0))" } ?? ""),
                 isHeld: true
             )
         }
@@ -45,6 +54,8 @@ public final class RunLock: Sendable {
 /// The pipeline is locked by another run (exit 75), or the lock file cannot be used.
 public struct RunLockError: Error, Sendable, CustomStringConvertible {
     public var pipeline: String
+    /// The account whose lock it is, `nil` for the pipeline's.
+    public var account: String? = nil
     public var message: String
     /// Whether another process holds the lock (as opposed to the lock file being unusable).
     public var isHeld = false

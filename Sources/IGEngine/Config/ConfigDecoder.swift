@@ -33,8 +33,10 @@ struct ConfigDecoder {
         if let transform = keys["transform"] { config.transform = try transformSteps(transform) }
         guard let loadNode = keys["load"] else { throw node.error("missing key 'load' (at least one writer)") }
         config.load = try sinks(loadNode, extract: config.extract)
+        // An accounts file is read when a run starts, so it counts as several accounts.
         let accountCount =
-            config.source.api == .emulator ? config.source.emulator.accounts : config.source.accounts.count
+            config.source.api == .emulator
+            ? config.source.emulator.accounts : config.source.accountsFile == nil ? config.source.accounts.count : 2
         // Accounts run concurrently: sharing one file, their pages would interleave in a different order on
         // every run, and a CSV header or an RSS channel would describe only one of them.
         for (index, sink) in config.load.enumerated() where accountCount > 1 && !sink.path.contains("{account}") {
@@ -47,8 +49,12 @@ struct ConfigDecoder {
         }
         if let manifest = keys["manifest"] {
             config.manifest = ManifestConfig(
-                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date"])
+                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date", "account"])
             )
+            // Each account publishes when it completes, so each writes a manifest of its own files.
+            if accountCount > 1, config.manifest?.path.contains("{account}") == false {
+                throw manifest.error("several accounts are exported: put {account} in the manifest's path")
+            }
         }
         if let checkpoint = keys["checkpoint"] {
             config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)
@@ -78,7 +84,9 @@ struct ConfigDecoder {
     }
 
     private func source(_ node: ConfigNode) throws(ConfigError) -> SourceConfig {
-        let keys = try node.mapping(allowed: ["api", "api_version", "token", "accounts", "auth", "emulator"])
+        let keys = try node.mapping(allowed: [
+            "api", "api_version", "token", "accounts", "accounts_file", "auth", "emulator",
+        ])
         var source = SourceConfig()
         if let api = keys["api"] {
             let text = try api.nonEmptyString()
@@ -105,6 +113,12 @@ struct ConfigDecoder {
         }
         if let token = keys["token"] { source.token = try secret(token) }
         if let accounts = keys["accounts"] { source.accounts = try self.accounts(accounts) }
+        if let file = keys["accounts_file"] {
+            guard keys["accounts"] == nil else { throw file.error("give either accounts or accounts_file, not both") }
+            guard source.api != .emulator else { throw file.error("not valid with `api: emulator`") }
+            source.accountsFile = try file.nonEmptyString()
+            source.accounts = []
+        }
         if let auth = keys["auth"] {
             let authKeys = try auth.mapping(allowed: ["auto_refresh", "refresh_before"])
             if let value = authKeys["auto_refresh"] { source.auth.autoRefresh = try value.bool() }
@@ -115,7 +129,8 @@ struct ConfigDecoder {
             source.emulator = try emulatorOptions(emulator)
         }
         if source.api != .emulator {
-            let missing = source.accounts.contains { $0.token == nil } && source.token == nil
+            let missing =
+                source.accountsFile == nil && source.accounts.contains { $0.token == nil } && source.token == nil
             if missing {
                 throw (keys["token"] ?? node).error(
                     "missing token; set `token: ${env:IG_ACCESS_TOKEN}` or `token: ${file:/path/to/token}`"
@@ -160,34 +175,11 @@ struct ConfigDecoder {
     /// Resolves `${env:NAME}` or `${file:PATH}`; a literal token is refused, since pipeline files get shared.
     private func secret(_ node: ConfigNode) throws(ConfigError) -> Secret {
         let text = try node.nonEmptyString()
-        guard text.hasPrefix("${"), text.hasSuffix("}") else {
-            throw node.error(
-                "write the token as ${env:NAME} or ${file:PATH}; a literal token in a pipeline file leaks with it"
-            )
+        do {
+            return try SecretReference.resolve(text, environment: environment)
+        } catch {
+            throw node.error(error.message)
         }
-        let reference = text.dropFirst(2).dropLast()
-        if reference.hasPrefix("env:") {
-            let name = String(reference.dropFirst(4))
-            guard let raw = environment[name] else {
-                throw node.error("environment variable \(name) is not set (it should hold the access token)")
-            }
-            // Trimmed as token files are: `export T="$(cat token)"` or a CRLF .env file leaves a newline behind.
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else {
-                throw node.error("environment variable \(name) is empty (it should hold the access token)")
-            }
-            return Secret(value: value, source: text)
-        }
-        if reference.hasPrefix("file:") {
-            let path = String(reference.dropFirst(5))
-            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw node.error("cannot read the token file \(path)")
-            }
-            let value = contents.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else { throw node.error("the token file \(path) is empty") }
-            return Secret(value: value, source: text)
-        }
-        throw node.error("unknown secret reference '\(text)'; use ${env:NAME} or ${file:PATH}")
     }
 
     private func emulatorOptions(_ node: ConfigNode) throws(ConfigError) -> EmulatorOptions {

@@ -27,7 +27,7 @@ public struct PipelineConfig: Sendable {
     public init(name: String, source: SourceConfig) {
         self.name = name
         self.source = source
-        self.checkpoint = CheckpointConfig(path: "output/.state/\(name).json")
+        self.checkpoint = CheckpointConfig(path: "output/.state/\(name)")
     }
 }
 
@@ -57,6 +57,9 @@ public struct SourceConfig: Sendable {
     /// The token for every account that names none of its own; `nil` only with the emulator.
     public var token: Secret?
     public var accounts: [AccountConfig] = [AccountConfig(id: "me")]
+    /// A file of accounts, one a line (`ID ${file:PATH}` or `ID ${env:NAME}`), read when a run starts instead
+    /// of `accounts` (see `AccountsFile`).
+    public var accountsFile: String?
     public var auth = AuthConfig()
     /// How the built-in emulator is set up when `api` is `emulator`.
     public var emulator = EmulatorOptions()

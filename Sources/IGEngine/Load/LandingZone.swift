@@ -6,6 +6,8 @@ import IGCore
 /// half-published run. Without `manifest:` in the pipeline, it writes nothing.
 struct LandingZone: Sendable {
     let config: PipelineConfig
+    /// The account whose outputs these are: each account publishes, and writes its manifest, when it completes.
+    let account: String
 
     /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers.
     func publish(
@@ -16,7 +18,7 @@ struct LandingZone: Sendable {
     ) throws(SinkError) {
         guard let manifest = config.manifest else { return }
         let path = PathTemplate(manifest.path)
-            .resolve(pipeline: config.name, stream: "", account: "", date: run.date, run: run.id)
+            .resolve(pipeline: config.name, stream: "", account: account, date: run.date, run: run.id)
         let folder = PathName.split(path).folder
         var entries: [JSONValue] = []
         for file in files {

@@ -30,17 +30,24 @@ public struct ResolvedSource: Sendable {
         self.accounts = accounts
     }
 
-    /// The source of a pipeline that talks to a real API (not the emulator).
-    public init(_ source: SourceConfig) {
+    /// The source of a pipeline that talks to a real API (not the emulator), with the accounts for which
+    /// `including` is true; an accounts file is read now, and only those accounts' tokens.
+    ///
+    /// - Throws: `ConfigError` when the accounts file cannot be used.
+    public init(_ source: SourceConfig, including: (String) -> Bool = { _ in true }) throws(ConfigError) {
         let url: String
         switch source.api {
         case .url(let value): url = value
         case .emulator: url = ""
         }
+        let accounts =
+            try source.accountsFile.map { (path) throws(ConfigError) in
+                try AccountsFile(path: path).accounts(including: including)
+            } ?? source.accounts.filter { including($0.id) }
         self.init(
             baseURL: url,
             apiVersion: source.apiVersion,
-            accounts: source.accounts.compactMap { account in
+            accounts: accounts.compactMap { account in
                 (account.token ?? source.token).map { Account(id: account.id, token: $0) }
             }
         )

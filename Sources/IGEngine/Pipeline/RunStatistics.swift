@@ -19,6 +19,8 @@ public struct RunStatistics: Sendable, Equatable {
     public var durationSeconds = 0.0
     /// The files published, in order.
     public var published: [String] = []
+    /// The accounts the run was asked to export, in order.
+    public var accounts: [String] = []
 
     /// Creates empty statistics.
     public init() {}

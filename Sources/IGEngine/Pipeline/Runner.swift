@@ -7,18 +7,25 @@ import Logging
 public struct RunOptions: Sendable {
     /// Discards an interrupted run's state and partial files instead of resuming it.
     public var fresh = false
+    /// How many accounts are exported at once; the others wait their turn, so that a shard of thousands of
+    /// accounts keeps a bounded number of files and connections open.
+    public var accountConcurrency = 8
 
     /// Creates the default options: resume when an interrupted run exists.
-    public init(fresh: Bool = false) {
+    public init(fresh: Bool = false, accountConcurrency: Int = 8) {
         self.fresh = fresh
+        self.accountConcurrency = accountConcurrency
     }
 }
 
-/// Runs a pipeline: for each account, for each page of each stream, transform, write to the sink set, record in
-/// the journal; then publish every output.
+/// Runs a pipeline: for each account, for each page of each stream, transform, write to the account's sinks,
+/// record in the account's journal; then publish the account's outputs.
 ///
-/// Accounts run concurrently, each in its own task (transforms included); their commits pass one at a time
-/// through the `PageCommitter`. The run lock keeps a second run of the same pipeline out.
+/// Each account is a unit of its own: its lock, its state file (see `StateFolder`), its sink set and its
+/// `PageCommitter`, so an account publishes when it completes and resumes alone after an interruption.
+/// Accounts run concurrently (`RunOptions.accountConcurrency` at a time). An account that another run holds
+/// is left to it and the others go on; the run then ends with that `RunLockError` (exit 75) once they are
+/// done. Any other failure stops the whole run at once, every account keeping its committed pages.
 public struct Runner: Sendable {
     public let config: PipelineConfig
     public let source: ResolvedSource
@@ -45,13 +52,100 @@ public struct Runner: Sendable {
         self.makeClient = client
     }
 
-    /// Runs the pipeline to completion, or throws with the journal committed up to the last whole page.
+    /// Runs the pipeline to completion, or throws with each account's journal committed up to its last whole
+    /// page.
     public func run(options: RunOptions = RunOptions()) async throws -> RunStatistics {
         let started = clock.now
-        let lock = try RunLock(pipeline: config.name, statePath: config.checkpoint.path, now: started)
-        defer { withExtendedLifetime(lock) {} }
+        try StateFolder(config).migrateLegacyState(
+            config: config,
+            fresh: options.fresh,
+            now: started,
+            logger: logger
+        )
+        let newRunID = RunJournal.runID(started)
+        let refused = RefusedMetrics()
+        let outcomes = try await source.accounts.boundedMap(limit: options.accountConcurrency) { account in
+            // A signal cancels the run: accounts that have not started yet do not start.
+            try Task.checkCancellation()
+            return try await export(
+                account,
+                runID: newRunID,
+                fresh: options.fresh,
+                started: started,
+                refused: refused
+            )
+        }
+        var statistics = monitor.statistics
+        var runIDs: Set<String> = []
+        var locked: [RunLockError] = []
+        statistics.pages = 0
+        statistics.records = [:]
+        var skipped: [String: Int] = [:]
+        for outcome in outcomes {
+            switch outcome {
+            case .locked(let error):
+                locked.append(error)
+            case .completed(let published, let totals, let resumed):
+                runIDs.insert(totals.id)
+                statistics.resumed = statistics.resumed || resumed
+                statistics.published += published
+                statistics.pages += totals.pages
+                for (name, count) in totals.records {
+                    if let kind = StreamKind(rawValue: name) { statistics.records[kind, default: 0] += count }
+                }
+                skipped.merge(totals.skipped ?? [:], uniquingKeysWith: +)
+            }
+        }
+        statistics.accounts = source.accounts.map(\.id)
+        statistics.runID = runIDs.count == 1 ? runIDs.first ?? newRunID : newRunID
+        statistics.setSkipped(byKey: skipped)
+        statistics.durationSeconds = clock.now.timeIntervalSince(started)
+        if let first = locked.first {
+            let others = locked.count < outcomes.count ? "; the other accounts completed" : ""
+            throw RunLockError(
+                pipeline: config.name,
+                account: first.account,
+                message: locked.map(\.message).joined(separator: "; ") + others,
+                isHeld: true
+            )
+        }
+        return statistics
+    }
 
-        let journal = try RunJournal(config: config, fresh: options.fresh, now: started, logger: logger)
+    /// What became of one account.
+    private enum AccountOutcome: Sendable {
+        /// Another run holds the account.
+        case locked(RunLockError)
+        /// The account's outputs are published; `totals` are its run's (every process that worked on it).
+        case completed(published: [String], totals: RunProgress, resumed: Bool)
+    }
+
+    /// Exports one account under its lock: opens its journal, reopens or creates its sinks, runs its streams
+    /// unless its run was already publishing, and publishes its outputs.
+    private func export(
+        _ account: ResolvedSource.Account,
+        runID: String,
+        fresh: Bool,
+        started: Date,
+        refused: RefusedMetrics
+    ) async throws -> AccountOutcome {
+        let lock: RunLock
+        do {
+            lock = try StateFolder(config).lock(account: account.id, pipeline: config.name, now: started)
+        } catch {
+            guard error.isHeld else { throw error }
+            logger.warning("account is being exported by another run", metadata: ["account": "\(account.id)"])
+            return .locked(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let journal = try RunJournal(
+            config: config,
+            account: account.id,
+            runID: runID,
+            fresh: fresh,
+            now: started,
+            logger: logger
+        )
         if !journal.discarded.isEmpty { try SinkSet.discard(journal.discarded) }
         let run = journal.run
         let sinks = try SinkSet(
@@ -72,56 +166,36 @@ public struct Runner: Sendable {
             syncEveryPage: config.checkpoint.durability == .page,
             clock: clock,
             monitor: monitor,
-            landing: LandingZone(config: config)
+            landing: LandingZone(config: config, account: account.id)
         )
         if run.phase == .extracting {
-            let transformer = Transformer(
-                steps: config.transform,
-                runID: run.id,
-                extractedAt: run.startedAt,
-                requestedFields: config.extract.requestedFields
+            let context = StreamContext(
+                client: makeClient(account),
+                account: account.id,
+                concurrency: config.http.concurrency,
+                clock: clock,
+                logger: logger
             )
-            let refused = RefusedMetrics()
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for account in source.accounts {
-                    let context = StreamContext(
-                        client: makeClient(account),
-                        account: account.id,
-                        concurrency: config.http.concurrency,
-                        clock: clock,
-                        logger: logger
-                    )
-                    let accountRun = AccountRun(
-                        config: config,
-                        context: context,
-                        saved: run.streams,
-                        mediaBookmark: journal.bookmark(
-                            RunState.key(account: account.id, stream: .media),
-                            now: started
-                        )?.newestTimestamp,
-                        transformer: transformer,
-                        committer: committer,
-                        monitor: monitor,
-                        refused: refused
-                    )
-                    group.addTask { try await accountRun.run() }
-                }
-                // `next()` rethrows the first failure, which cancels the other accounts: a run stops at once.
-                while try await group.next() != nil {}
-            }
+            try await AccountRun(
+                config: config,
+                context: context,
+                saved: run.streams,
+                mediaBookmark: journal.bookmark(
+                    RunState.key(account: account.id, stream: .media),
+                    now: started
+                )?.newestTimestamp,
+                transformer: Transformer(
+                    steps: config.transform,
+                    runID: run.id,
+                    extractedAt: run.startedAt,
+                    requestedFields: config.extract.requestedFields
+                ),
+                committer: committer,
+                monitor: monitor,
+                refused: refused
+            ).run()
         }
         let (published, totals) = try await committer.publish()
-        var statistics = monitor.statistics
-        statistics.runID = run.id
-        statistics.resumed = journal.resumed
-        statistics.published = published
-        statistics.pages = totals.pages
-        statistics.records = [:]
-        for (name, count) in totals.records {
-            if let kind = StreamKind(rawValue: name) { statistics.records[kind] = count }
-        }
-        statistics.setSkipped(byKey: totals.skipped ?? [:])
-        statistics.durationSeconds = clock.now.timeIntervalSince(started)
-        return statistics
+        return .completed(published: published, totals: totals, resumed: journal.resumed)
     }
 }

@@ -36,9 +36,52 @@ extension IGExportCommand {
         )
         var metricsFile: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Split the accounts into N shards (rendezvous hashing of the account id) and export one of them.",
+                valueName: "N"
+            )
+        )
+        var shards: Int?
+
+        @Option(
+            help: ArgumentHelp(
+                "The shard to export, 0 to N-1; defaults to $JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs).",
+                valueName: "I"
+            )
+        )
+        var shardIndex: Int?
+
         @OptionGroup var logging: LoggingOptions
 
+        func validate() throws {
+            _ = try shard()
+        }
+
+        /// The shard to export, from `--shards`, `--shard-index` and `JOB_COMPLETION_INDEX`; `nil` for every
+        /// account.
+        func shard() throws -> Shard? {
+            guard let shards else {
+                if shardIndex != nil { throw ValidationError("--shard-index needs --shards") }
+                return nil
+            }
+            guard shards >= 1 else { throw ValidationError("--shards must be at least 1") }
+            let environment = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"]
+            guard let index = shardIndex ?? environment.flatMap({ Int($0) }) else {
+                throw ValidationError(
+                    environment == nil
+                        ? "--shards needs --shard-index, or JOB_COMPLETION_INDEX in the environment"
+                        : "JOB_COMPLETION_INDEX is not a number; pass --shard-index"
+                )
+            }
+            guard let shard = Shard(index: index, count: shards) else {
+                throw ValidationError("the shard index \(index) is not between 0 and \(shards - 1)")
+            }
+            return shard
+        }
+
         func run() async throws {
+            let shard = try shard()
             let context = try CommandContext.load(pipeline, logging: logging)
             if dryRun {
                 try await context.reporting { try await printPlan(context) }
@@ -62,8 +105,14 @@ extension IGExportCommand {
             do {
                 let fresh = fresh
                 statistics = try await SignalStop.run {
-                    try await context.withSource { source, http in
-                        try await Self.export(context, from: source, http: http, monitor: monitor, fresh: fresh)
+                    try await context.withSource(shard: shard) { source, http in
+                        try await Self.export(
+                            context,
+                            from: source,
+                            http: http,
+                            monitor: monitor,
+                            fresh: fresh
+                        )
                     }
                 }
                 ticker.cancel()
@@ -72,16 +121,22 @@ extension IGExportCommand {
                 ticker.cancel()
                 reporter.finish()
                 do {
-                    try writeMetrics(context, started: started, code: ExitStatus.code(for: error), monitor.statistics)
+                    try writeMetrics(
+                        context,
+                        shard: shard,
+                        started: started,
+                        code: ExitStatus.code(for: error),
+                        monitor.statistics
+                    )
                 } catch let metricsError {
                     context.logger.error("Cannot write the metrics file", metadata: ["error": "\(metricsError)"])
                 }
                 throw context.outcome.failed(error)
             }
             try await context.reporting {
-                try writeMetrics(context, started: started, code: ExitStatus.ok, statistics)
+                try writeMetrics(context, shard: shard, started: started, code: ExitStatus.ok, statistics)
             }
-            context.outcome.completed(statistics)
+            context.outcome.completed(statistics, shard: shard)
         }
 
         private static func export(
@@ -130,9 +185,9 @@ extension IGExportCommand {
 
         private func printPlan(_ context: CommandContext) async throws {
             let config = context.config
-            let source = try await PipelineSource.start(config)
+            let source = try await PipelineSource.start(config, shard: try shard())
             await source.shutdown()
-            let state = try StateStore(path: config.checkpoint.path).load()
+            let state = try StateFolder(config).merged(pipeline: config.name)
             printOutput(
                 RunPlan(config: config, source: source.resolved, state: state, fresh: fresh, now: context.clock.now)
                     .text
@@ -143,21 +198,24 @@ extension IGExportCommand {
         /// replaces.
         private func writeMetrics(
             _ context: CommandContext,
+            shard: Shard?,
             started: Date,
             code: Int32,
             _ statistics: RunStatistics
         ) throws(MetricsFileError) {
-            guard let metricsFile else { return }
+            guard let template = metricsFile else { return }
+            let metricsFile = MetricsFile.path(template, shard: shard)
             let now = context.clock.now
             try MetricsFile(
                 pipeline: context.config.name,
                 lastSuccess: code == ExitStatus.ok
                     ? now.timeIntervalSince1970
-                    : MetricsFile.lastSuccess(in: metricsFile, pipeline: context.config.name),
+                    : MetricsFile.lastSuccess(in: metricsFile, pipeline: context.config.name, shard: shard),
                 runStarted: started.timeIntervalSince1970,
                 durationSeconds: now.timeIntervalSince(started),
                 exitCode: code,
-                statistics: statistics
+                statistics: statistics,
+                shard: shard
             ).write(to: metricsFile)
         }
     }

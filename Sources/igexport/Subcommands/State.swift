@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IGEngine
 
 extension IGExportCommand {
@@ -28,12 +29,19 @@ extension IGExportCommand {
             let context = try CommandContext.load(pipeline, logging: logging)
             let config = context.config
             try await context.reporting {
+                let folder = StateFolder(config)
                 if !resetBookmark.isEmpty {
-                    let lock = try RunLock(pipeline: config.name, statePath: config.checkpoint.path)
-                    let removed = try StateStore(path: config.checkpoint.path).resetBookmarks(
-                        resetBookmark.contains("all") ? nil : resetBookmark
+                    try folder.migrateLegacyState(
+                        config: config,
+                        fresh: false,
+                        now: context.clock.now,
+                        logger: context.logger
                     )
-                    withExtendedLifetime(lock) {}
+                    let removed = try resetBookmarks(
+                        in: folder,
+                        config: config,
+                        keys: resetBookmark.contains("all") ? nil : resetBookmark
+                    )
                     let unknown = Set(resetBookmark).subtracting(removed + ["all"])
                     guard unknown.isEmpty else {
                         throw ValidationError(
@@ -43,9 +51,28 @@ extension IGExportCommand {
                     printOutput("igexport: \(config.name): reset bookmarks: \(removed.joined(separator: ", "))")
                     return
                 }
-                let report = StateReport(config: config, state: try StateStore(path: config.checkpoint.path).load())
+                let report = StateReport(config: config, state: try folder.merged(pipeline: config.name))
                 printOutput(json ? report.json : report.text)
             }
+        }
+
+        /// Forgets bookmarks in each account's file, under that account's lock (exit 75 when a run holds it).
+        private func resetBookmarks(in folder: StateFolder, config: PipelineConfig, keys: [String]?) throws -> [String]
+        {
+            var removed: [String] = []
+            for state in try folder.loadAll() {
+                let accounts = Set(
+                    state.bookmarks.keys.compactMap { key in key.lastIndex(of: "/").map { String(key[..<$0]) } }
+                )
+                for account in accounts.sorted() {
+                    let accountKeys = keys.map { keys in keys.filter { $0.hasPrefix(account + "/") } }
+                    guard accountKeys?.isEmpty != true else { continue }
+                    let lock = try folder.lock(account: account, pipeline: config.name, now: Date())
+                    removed += try folder.store(account: account).resetBookmarks(accountKeys)
+                    withExtendedLifetime(lock) {}
+                }
+            }
+            return removed.sorted()
         }
     }
 }

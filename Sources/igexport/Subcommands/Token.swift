@@ -20,11 +20,12 @@ extension IGExportCommand {
 }
 
 extension PipelineConfig {
-    /// The pipeline's distinct tokens, each with the accounts that use it, in the order the file names them.
-    var tokens: [(token: Secret, accounts: [String])] {
+    /// The pipeline's distinct tokens, each with the accounts that use it, in the order the file names them
+    /// (the accounts file's, when there is one: each account's token file is refreshed on its own).
+    func tokens() throws(ConfigError) -> [(token: Secret, accounts: [String])] {
         var result: [(token: Secret, accounts: [String])] = []
-        for account in source.accounts {
-            guard let token = account.token ?? source.token else { continue }
+        for account in try ResolvedSource(source).accounts {
+            let token = account.token
             if let index = result.firstIndex(where: { $0.token.source == token.source }) {
                 result[index].accounts.append(account.id)
             } else {

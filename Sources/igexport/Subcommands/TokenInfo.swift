@@ -20,11 +20,12 @@ extension IGExportCommand.Token {
             let context = try CommandContext.load(pipeline, logging: logging)
             let config = context.config
             let now = context.clock.now
+            let tokens = try await context.reporting { try config.tokens() }
             var lines: [String] = []
-            if config.source.api == .emulator, config.tokens.isEmpty {
+            if config.source.api == .emulator, tokens.isEmpty {
                 lines.append("\(config.name): the built-in emulator issues its own tokens; there is nothing to track")
             }
-            for (token, accounts) in config.tokens {
+            for (token, accounts) in tokens {
                 lines.append("\(config.name): token \(token.source) (accounts: \(accounts.joined(separator: ", ")))")
                 guard let file = TokenFile(token) else {
                     lines.append(

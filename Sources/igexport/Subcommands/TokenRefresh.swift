@@ -25,8 +25,8 @@ extension IGExportCommand.Token {
         func run() async throws {
             let context = try CommandContext.load(pipeline, logging: logging)
             let config = context.config
-            let tokens = config.tokens
             try await context.reporting {
+                let tokens = try config.tokens()
                 for (token, _) in tokens where TokenFile(token) == nil {
                     throw TokenError(
                         .notRefreshable,

@@ -60,7 +60,7 @@ extension OpsEndToEndTests {
         @Test func aPipelineAlreadyRunningExits75() async throws {
             let fixture = try await OpsFixture.start()
             defer { Task { await fixture.stop() } }
-            let lockPath = fixture.statePath + ".lock"
+            let lockPath = fixture.accountStatePath + ".lock"
             try FileManager.default.createDirectory(
                 atPath: (lockPath as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true
@@ -70,7 +70,7 @@ extension OpsEndToEndTests {
             #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
             let result = try await fixture.run(["run", fixture.pipeline])
             #expect(result.status == 75, "\(result.stderr)")
-            #expect(result.stderr.contains("already running"))
+            #expect(result.stderr.contains("account me of pipeline ops is being exported by another run"))
         }
 
         @Test func throttlingLongerThanMaxWaitExits75() async throws {

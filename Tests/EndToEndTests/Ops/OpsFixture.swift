@@ -26,6 +26,8 @@ struct OpsFixture {
 
     var pipeline: String { folder.url.appendingPathComponent("ops.yaml").path }
     var statePath: String { folder.url.appendingPathComponent("state/ops.json").path }
+    /// The state file of the pipeline's one account (`me`) in the state folder.
+    var accountStatePath: String { statePath + "/me.json" }
     var metricsPath: String { folder.url.appendingPathComponent("metrics/ops.prom").path }
 
     func writePipeline(token: String = "${env:T}", extra: String = "", outputPath: String? = nil) throws {

@@ -17,7 +17,7 @@ import Testing
                 source: {api: emulator}
                 extract: {media: {mode: incremental}}
                 load: [{ndjson: {path: "\(folder)/m.ndjson"}}]
-                checkpoint: {path: "\(folder)/state.json"}
+                checkpoint: {path: "\(folder)/state"}
                 """,
             file: "j.yaml",
             environment: [:]
@@ -40,8 +40,14 @@ import Testing
                 ),
             ]
         )
-        try StateStore(path: "\(folder)/state.json").save(state)
-        let journal = try RunJournal(config: config, fresh: false, now: now, logger: Logger(label: "test"))
+        try StateFolder(config).store(account: "me").save(state)
+        let journal = try RunJournal(
+            config: config,
+            account: "me",
+            fresh: false,
+            now: now,
+            logger: Logger(label: "test")
+        )
         #expect(journal.bookmark("me/media", now: now) == nil)
         #expect(journal.bookmark("me/stories", now: now)?.newestTimestamp == "2026-05-01T00:00:00+0000")
     }

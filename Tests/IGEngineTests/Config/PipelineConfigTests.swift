@@ -44,7 +44,7 @@ struct PipelineConfigTests {
         #expect(config.source.accounts == [AccountConfig(id: "me")])
         #expect(config.http == HTTPConfig())
         #expect(config.extract.media == MediaConfig())
-        #expect(config.checkpoint.path == "output/.state/minimal.json")
+        #expect(config.checkpoint.path == "output/.state/minimal")
         #expect(config.load[0].streams == [.media])
     }
 

@@ -118,7 +118,7 @@ struct PipelineHarness {
     func run(_ config: PipelineConfig, fresh: Bool = false) async throws -> RunStatistics {
         let http = try CurlClient(configuration: CurlClient.Configuration(version: "test", http: config.http))
         let logger = logs.logger
-        let source = ResolvedSource(config.source)
+        let source = try ResolvedSource(config.source)
         let monitor = RunMonitor(clock: clock)
         let clock = clock
         let runner = Runner(config: config, source: source, logger: logger, clock: clock, monitor: monitor) {

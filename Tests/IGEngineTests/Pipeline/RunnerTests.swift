@@ -146,7 +146,7 @@ import Testing
         try await PipelineHarness.with(media: 350, faults: "token_expiry=3") { harness in
             let config = try harness.config(Self.mediaOnly)
             await #expect(throws: GraphError.self) { try await harness.run(config) }
-            let state = try StateStore(path: config.checkpoint.path).load()
+            let state = try StateFolder(config).store(account: harness.server.accounts[0].id).load()
             #expect(state?.run?.streams["\(harness.server.accounts[0].id)/media"]?.records == 200)
 
             try await PipelineHarness.resuming(harness, media: 350) { resumed in
@@ -198,15 +198,50 @@ import Testing
     @Test func aSecondRunOfTheSamePipelineIsRefusedWhileTheFirstHoldsTheLock() async throws {
         try await PipelineHarness.with(media: 10) { harness in
             let config = try harness.config(Self.mediaOnly)
-            let lock = try RunLock(pipeline: config.name, statePath: config.checkpoint.path)
+            let account = harness.server.accounts[0].id
+            let lock = try StateFolder(config).lock(account: account, pipeline: config.name, now: Date())
             await #expect {
                 try await harness.run(config)
             } throws: { error in
                 guard let error = error as? RunLockError else { return false }
-                return error.isHeld && error.message.contains("pipeline test is already running (pid \(getpid())")
+                return error.isHeld
+                    && error.message.contains(
+                        "account \(account) of pipeline test is being exported by another run (pid \(getpid())"
+                    )
             }
             withExtendedLifetime(lock) {}
             #expect(try harness.requestCount() == 0)
+        }
+    }
+
+    @Test func anAccountHeldByAnotherRunIsLeftToItWhileTheOthersComplete() async throws {
+        try await PipelineHarness.with(media: 10, accounts: 3) { harness in
+            let config = try harness.config(
+                """
+                extract:
+                  media: {page_size: 100}
+                load:
+                  - ndjson: {path: "OUT/{account}/media.ndjson"}
+                """
+            )
+            let held = harness.server.accounts[1].id
+            let lock = try StateFolder(config).lock(account: held, pipeline: config.name, now: Date())
+            await #expect {
+                try await harness.run(config)
+            } throws: { error in
+                guard let error = error as? RunLockError else { return false }
+                return error.isHeld && error.account == held
+                    && error.message.hasSuffix("; the other accounts completed")
+            }
+            withExtendedLifetime(lock) {}
+            for account in harness.server.accounts {
+                let published = FileManager.default.fileExists(
+                    atPath: harness.folder.appendingPathComponent("\(account.id)/media.ndjson").path
+                )
+                #expect(published == (account.id != held), "\(account.id)")
+                let state = try StateFolder(config).store(account: account.id).load()
+                #expect((state?.bookmarks.isEmpty == false) == (account.id != held))
+            }
         }
     }
 }
