@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CXMLWriterTests", dependencies: ["CXMLWriter"]),
         .target(
             name: "TestSupport",
-            dependencies: ["IGCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["IGCore", "GraphEmulator", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "IGCoreTests", dependencies: ["IGCore", "TestSupport"]),
@@ -96,8 +96,8 @@ let package = Package(
             name: "IGOpsTests",
             dependencies: ["IGCore", "IGGraph", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
         ),
-        .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator"]),
+        .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-struct CommandLineTests {
+@Suite(.tags(.slow)) struct CommandLineTests {
     @Test func helpListsEveryExitCode() async throws {
         let result = try await Command(arguments: ["--help"]).run()
         #expect(result.status == 0)
@@ -28,25 +29,25 @@ struct CommandLineTests {
     }
 
     @Test func aBadConfigNamesItsKeyAndLineAndExits78() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = try folder.write(
-            """
-            version: 1
-            name: typo
-            source: {api: emulator}
-            extract: {media: {}}
-            load:
-              - csv: {stream: media, path: out.csv, dialect: tsv}
-            """,
-            to: "typo.yaml"
-        )
-        let result = try await Command(arguments: ["validate", file.path]).run()
-        #expect(result.status == 78)
-        #expect(result.stderr.contains("typo.yaml:6:"))
-        #expect(result.stderr.contains("load[0].csv.dialect"))
-        let run = try await Command(arguments: ["run", file.path]).run()
-        #expect(run.status == 78)
+        try await withTemporaryFolder { folder in
+            let file = try folder.write(
+                """
+                version: 1
+                name: typo
+                source: {api: emulator}
+                extract: {media: {}}
+                load:
+                  - csv: {stream: media, path: out.csv, dialect: tsv}
+                """,
+                to: "typo.yaml"
+            )
+            let result = try await Command(arguments: ["validate", file.path]).run()
+            #expect(result.status == 78)
+            #expect(result.stderr.contains("typo.yaml:6:"))
+            #expect(result.stderr.contains("load[0].csv.dialect"))
+            let run = try await Command(arguments: ["run", file.path]).run()
+            #expect(run.status == 78)
+        }
     }
 
     @Test func aMissingTokenVariableExits78WithoutAnyRequest() async throws {

@@ -1,42 +1,47 @@
 import Foundation
 import GraphEmulator
+import TestSupport
 import Testing
 
 /// A full disk mid-run: the run stops with exit 74, and once there is room again the next run resumes and
 /// ends with exactly the outputs of a run that never failed. Needs root, to mount a tiny tmpfs.
-@Suite(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+@Suite(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"), .tags(.slow))
 struct FullDiskTests {
     @Test func aFullDiskExits74AndALaterRunResumesWithNothingLost() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let server = try await GraphEmulatorServer.start(EmulatorConfiguration(seed: 5, mediaPerAccount: 400))
-        defer { Task { try? await server.shutdown() } }
-        let environment = ["DISK_TOKEN": server.accounts[0].token]
+        try await withTemporaryFolder { folder in
+            try await withEmulator(EmulatorConfiguration(seed: 5, mediaPerAccount: 400)) { server in
+                let environment = ["DISK_TOKEN": server.accounts[0].token]
 
-        let reference = folder.url.appendingPathComponent("reference")
-        let referencePipeline = try folder.write(pipeline(server: server, output: reference), to: "reference.yaml")
-        #expect(
-            try await Command(arguments: ["run", referencePipeline.path], environment: environment).run().status == 0
-        )
+                let reference = folder.url.appendingPathComponent("reference")
+                let referencePipeline = try folder.write(
+                    pipeline(server: server, output: reference),
+                    to: "reference.yaml"
+                )
+                #expect(
+                    try await Command(arguments: ["run", referencePipeline.path], environment: environment).run().status
+                        == 0
+                )
 
-        let disk = folder.url.appendingPathComponent("disk")
-        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
-        #expect(try mount(["-t", "tmpfs", "-o", "size=160k", "tmpfs", disk.path]) == 0)
-        defer { _ = try? mount([disk.path], command: "/bin/umount") }
-        let pipeline = try folder.write(pipeline(server: server, output: disk), to: "disk.yaml")
+                let disk = folder.url.appendingPathComponent("disk")
+                try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+                #expect(try mount(["-t", "tmpfs", "-o", "size=160k", "tmpfs", disk.path]) == 0)
+                defer { _ = try? mount([disk.path], command: "/bin/umount") }
+                let pipeline = try folder.write(pipeline(server: server, output: disk), to: "disk.yaml")
 
-        let full = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
-        #expect(full.status == 74, "\(full.stderr)")
-        #expect(full.stderr.contains("No space left on device"))
+                let full = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
+                #expect(full.status == 74, "\(full.stderr)")
+                #expect(full.stderr.contains("No space left on device"))
 
-        #expect(try mount(["-o", "remount,size=8m", disk.path]) == 0)
-        let resumed = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("(resumed)"))
-        for name in ["media.ndjson", "media.csv"] {
-            let expected = try Data(contentsOf: reference.appendingPathComponent(name))
-            let actual = try Data(contentsOf: disk.appendingPathComponent(name))
-            #expect(expected == actual, "\(name) differs")
+                #expect(try mount(["-o", "remount,size=8m", disk.path]) == 0)
+                let resumed = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                #expect(resumed.stdout.contains("(resumed)"))
+                for name in ["media.ndjson", "media.csv"] {
+                    let expected = try Data(contentsOf: reference.appendingPathComponent(name))
+                    let actual = try Data(contentsOf: disk.appendingPathComponent(name))
+                    #expect(expected == actual, "\(name) differs")
+                }
+            }
         }
     }
 

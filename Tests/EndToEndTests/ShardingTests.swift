@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A Kubernetes Indexed Job simulated on one machine: N `igexport run --shards N` processes, each told its index
@@ -70,36 +71,37 @@ import Testing
     }
 
     @Test func eightShardsThenFiveExportEveryAccountOnceAndKeepAccountsWhoseShardRemains() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let output = folder.url.appendingPathComponent("out")
-        let file = try folder.write(pipeline(output: output), to: "shards.yaml")
+        try await withTemporaryFolder { folder in
+            let output = folder.url.appendingPathComponent("out")
+            let file = try folder.write(pipeline(output: output), to: "shards.yaml")
 
-        let eight = try await runIndexedJob(count: 8, pipeline: file)
-        try expectEveryAccountExportedOnce(eight, output: output)
-        #expect(eight.filter(\.isEmpty).isEmpty, "\(eight.map(\.count))")
+            let eight = try await runIndexedJob(count: 8, pipeline: file)
+            try expectEveryAccountExportedOnce(eight, output: output)
+            #expect(eight.filter(\.isEmpty).isEmpty, "\(eight.map(\.count))")
 
-        let five = try await runIndexedJob(count: 5, pipeline: file)
-        try expectEveryAccountExportedOnce(five, output: output)
-        for (index, accounts) in eight.enumerated() where index < 5 {
-            #expect(Set(accounts).isSubset(of: Set(five[index])), "shard \(index) lost accounts it kept")
+            let five = try await runIndexedJob(count: 5, pipeline: file)
+            try expectEveryAccountExportedOnce(five, output: output)
+            for (index, accounts) in eight.enumerated() where index < 5 {
+                #expect(Set(accounts).isSubset(of: Set(five[index])), "shard \(index) lost accounts it kept")
+            }
+
+            let state = try await Command(arguments: ["state", "--json", file.path]).run()
+            #expect(state.status == 0, "\(state.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(state.stdout.utf8)) as? [String: Any])
+            let streams = try #require(report["streams"] as? [[String: Any]])
+            #expect(Set(streams.compactMap { $0["account"] as? String }).count == Self.accountCount)
         }
-
-        let state = try await Command(arguments: ["state", "--json", file.path]).run()
-        #expect(state.status == 0, "\(state.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(state.stdout.utf8)) as? [String: Any])
-        let streams = try #require(report["streams"] as? [[String: Any]])
-        #expect(Set(streams.compactMap { $0["account"] as? String }).count == Self.accountCount)
     }
 
     @Test func shardsWithoutAnIndexExit64() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let file = try folder.write(pipeline(output: folder.url), to: "shards.yaml")
-        let result = try await Command(arguments: ["run", "--shards", "8", file.path]).run()
-        #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("--shards needs --shard-index, or JOB_COMPLETION_INDEX"))
-        let outOfRange = try await Command(arguments: ["run", "--shards", "8", "--shard-index", "8", file.path]).run()
-        #expect(outOfRange.status == 64)
+        try await withTemporaryFolder { folder in
+            let file = try folder.write(pipeline(output: folder.url), to: "shards.yaml")
+            let result = try await Command(arguments: ["run", "--shards", "8", file.path]).run()
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains("--shards needs --shard-index, or JOB_COMPLETION_INDEX"))
+            let outOfRange = try await Command(arguments: ["run", "--shards", "8", "--shard-index", "8", file.path])
+                .run()
+            #expect(outOfRange.status == 64)
+        }
     }
 }

@@ -5,30 +5,30 @@ import Testing
 /// goes on from it.
 @Suite struct StateMigrationTests {
     @Test func anInterruptedRunInASingleStateFileResumesIntoTheSameBytes() async throws {
-        let fixture = try await OpsFixture.start(media: 45)
-        defer { Task { await fixture.stop() } }
-        let output = fixture.folder.url.appendingPathComponent("out")
-        #expect(try await fixture.run(["run", fixture.pipeline]).status == 0)
-        let whole = try Data(contentsOf: output.appendingPathComponent("media.ndjson"))
-        try FileManager.default.removeItem(at: output)
-        try FileManager.default.removeItem(atPath: fixture.statePath)
+        try await OpsFixture.with(media: 45) { fixture in
+            let output = fixture.folder.url.appendingPathComponent("out")
+            #expect(try await fixture.run(["run", fixture.pipeline]).status == 0)
+            let whole = try Data(contentsOf: output.appendingPathComponent("media.ndjson"))
+            try FileManager.default.removeItem(at: output)
+            try FileManager.default.removeItem(atPath: fixture.statePath)
 
-        let crash = Command(
-            arguments: ["run", fixture.pipeline],
-            environment: ["T": fixture.token, "IGEXPORT_CRASH_AT": "after-commit:3"],
-            directory: fixture.folder.url
-        )
-        #expect(try await crash.runToEnd().reason == .uncaughtSignal)
-        // What an older igexport left: the same state, as one file at the checkpoint path.
-        let state = try Data(contentsOf: URL(fileURLWithPath: fixture.accountStatePath))
-        try FileManager.default.removeItem(atPath: fixture.statePath)
-        try state.write(to: URL(fileURLWithPath: fixture.statePath))
+            let crash = Command(
+                arguments: ["run", fixture.pipeline],
+                environment: ["T": fixture.token, "IGEXPORT_CRASH_AT": "after-commit:3"],
+                directory: fixture.folder.url
+            )
+            #expect(try await crash.runToEnd().reason == .uncaughtSignal)
+            // What an older igexport left: the same state, as one file at the checkpoint path.
+            let state = try Data(contentsOf: URL(fileURLWithPath: fixture.accountStatePath))
+            try FileManager.default.removeItem(atPath: fixture.statePath)
+            try state.write(to: URL(fileURLWithPath: fixture.statePath))
 
-        let resumed = try await fixture.run(["run", fixture.pipeline])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("(resumed)"))
-        #expect(try Data(contentsOf: output.appendingPathComponent("media.ndjson")) == whole)
-        #expect(FileManager.default.fileExists(atPath: fixture.statePath + ".migrated"))
-        #expect(FileManager.default.fileExists(atPath: fixture.accountStatePath))
+            let resumed = try await fixture.run(["run", fixture.pipeline])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(resumed.stdout.contains("(resumed)"))
+            #expect(try Data(contentsOf: output.appendingPathComponent("media.ndjson")) == whole)
+            #expect(FileManager.default.fileExists(atPath: fixture.statePath + ".migrated"))
+            #expect(FileManager.default.fileExists(atPath: fixture.accountStatePath))
+        }
     }
 }

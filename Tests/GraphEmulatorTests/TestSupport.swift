@@ -1,22 +1,6 @@
 import Foundation
 import GraphEmulator
 
-/// Starts an emulator on a free loopback port for the duration of `body`.
-func withEmulator<Result>(
-    _ configuration: EmulatorConfiguration = EmulatorConfiguration(),
-    _ body: (GraphEmulatorServer) async throws -> Result
-) async throws -> Result {
-    let server = try await GraphEmulatorServer.start(configuration)
-    do {
-        let result = try await body(server)
-        try await server.shutdown()
-        return result
-    } catch {
-        try? await server.shutdown()
-        throw error
-    }
-}
-
 extension GraphEmulatorServer {
     /// `BASE/v23.0/PATH?QUERY&access_token=TOKEN` for the first account.
     func url(_ path: String, _ query: String = "", account: Int = 0) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import GraphEmulator
 import Logging
+import TestSupport
 import Testing
 
 @testable import IGCore
@@ -32,55 +33,55 @@ import Testing
     }
 
     @Test func aRefreshWritesTheNewTokenWithMode0600AndRecordsItsExpiry() async throws {
-        let server = try await GraphEmulatorServer.start(EmulatorConfiguration())
-        defer { Task { try? await server.shutdown() } }
-        let old = server.accounts[0].token
-        let (file, folder) = try Self.tokenFile(old)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let now = Date()
+        try await withEmulator(EmulatorConfiguration()) { server in
+            let old = server.accounts[0].token
+            let (file, folder) = try Self.tokenFile(old)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let now = Date()
 
-        let secret = Secret(value: old, source: "${file:\(file.path)}")
-        let (token, history) = try await Self.refresher(api: server.baseURL).refresh(secret, in: file, now: now)
+            let secret = Secret(value: old, source: "${file:\(file.path)}")
+            let (token, history) = try await Self.refresher(api: server.baseURL).refresh(secret, in: file, now: now)
 
-        let written = try String(contentsOfFile: file.path, encoding: .utf8).trimmingCharacters(in: .newlines)
-        #expect(written == token.value)
-        #expect(written != old)
-        #expect(token.source == secret.source)
-        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        let sidecarMode =
-            try FileManager.default.attributesOfItem(atPath: TokenHistory.path(for: file.path))[
-                .posixPermissions
-            ] as? Int
-        #expect(sidecarMode == 0o600)
-        #expect(abs(history.expiresAt.timeIntervalSince(now) - 5_183_944) < 1)
-        let loaded = try #require(TokenHistory.load(for: file.path))
-        #expect(abs(loaded.expiresAt.timeIntervalSince(history.expiresAt)) < 1)
-        let sidecar = try String(contentsOfFile: TokenHistory.path(for: file.path), encoding: .utf8)
-        #expect(!sidecar.contains(written))
+            let written = try String(contentsOfFile: file.path, encoding: .utf8).trimmingCharacters(in: .newlines)
+            #expect(written == token.value)
+            #expect(written != old)
+            #expect(token.source == secret.source)
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            let sidecarMode =
+                try FileManager.default.attributesOfItem(atPath: TokenHistory.path(for: file.path))[
+                    .posixPermissions
+                ] as? Int
+            #expect(sidecarMode == 0o600)
+            #expect(abs(history.expiresAt.timeIntervalSince(now) - 5_183_944) < 1)
+            let loaded = try #require(TokenHistory.load(for: file.path))
+            #expect(abs(loaded.expiresAt.timeIntervalSince(history.expiresAt)) < 1)
+            let sidecar = try String(contentsOfFile: TokenHistory.path(for: file.path), encoding: .utf8)
+            #expect(!sidecar.contains(written))
+        }
     }
 
     @Test func anExpiredTokenIsRefusedAndTheOldTokenStays() async throws {
         var configuration = EmulatorConfiguration()
         configuration.faults = try FaultPlan(parsing: "token_expiry=0")
-        let server = try await GraphEmulatorServer.start(configuration)
-        defer { Task { try? await server.shutdown() } }
-        let old = server.accounts[0].token
-        let (file, folder) = try Self.tokenFile(old)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withEmulator(configuration) { server in
+            let old = server.accounts[0].token
+            let (file, folder) = try Self.tokenFile(old)
+            defer { try? FileManager.default.removeItem(at: folder) }
 
-        let error = await #expect(throws: TokenError.self) {
-            _ = try await Self.refresher(api: server.baseURL).refresh(Secret(value: old, source: "f"), in: file)
+            let error = await #expect(throws: TokenError.self) {
+                _ = try await Self.refresher(api: server.baseURL).refresh(Secret(value: old, source: "f"), in: file)
+            }
+            guard case .refused(let cause)? = error?.kind else {
+                Issue.record("expected the API's refusal, got \(String(describing: error))")
+                return
+            }
+            #expect(cause.category == .auth)
+            #expect(error?.description.contains("the old token is unchanged") == true)
+            #expect(error?.description.contains(old) == false)
+            #expect(try String(contentsOfFile: file.path, encoding: .utf8) == old + "\n")
+            #expect(TokenHistory.load(for: file.path) == nil)
         }
-        guard case .refused(let cause)? = error?.kind else {
-            Issue.record("expected the API's refusal, got \(String(describing: error))")
-            return
-        }
-        #expect(cause.category == .auth)
-        #expect(error?.description.contains("the old token is unchanged") == true)
-        #expect(error?.description.contains(old) == false)
-        #expect(try String(contentsOfFile: file.path, encoding: .utf8) == old + "\n")
-        #expect(TokenHistory.load(for: file.path) == nil)
     }
 
     @Test func anUnreachableAPILeavesTheOldTokenInPlace() async throws {
@@ -96,40 +97,40 @@ import Testing
     }
 
     @Test func autoRefreshTouchesOnlyDueFileTokensAndKeepsTheOldOneOnFailure() async throws {
-        let server = try await GraphEmulatorServer.start(EmulatorConfiguration())
-        defer { Task { try? await server.shutdown() } }
-        let old = server.accounts[0].token
-        let (file, folder) = try Self.tokenFile(old)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let fileSecret = Secret(value: old, source: "${file:\(file.path)}")
-        let source = ResolvedSource(
-            baseURL: server.baseURL,
-            apiVersion: "v23.0",
-            accounts: [
-                ResolvedSource.Account(id: "me", token: fileSecret),
-                ResolvedSource.Account(id: "17841400000000009", token: Secret(value: "env", source: "${env:T}")),
-            ]
-        )
-        let refresher = try Self.refresher(api: server.baseURL)
+        try await withEmulator(EmulatorConfiguration()) { server in
+            let old = server.accounts[0].token
+            let (file, folder) = try Self.tokenFile(old)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let fileSecret = Secret(value: old, source: "${file:\(file.path)}")
+            let source = ResolvedSource(
+                baseURL: server.baseURL,
+                apiVersion: "v23.0",
+                accounts: [
+                    ResolvedSource.Account(id: "me", token: fileSecret),
+                    ResolvedSource.Account(id: "17841400000000009", token: Secret(value: "env", source: "${env:T}")),
+                ]
+            )
+            let refresher = try Self.refresher(api: server.baseURL)
 
-        let fresh = await refresher.refreshingDueTokens(in: source, auth: AuthConfig(), now: Date())
-        #expect(fresh.accounts.map(\.token.value) == [old, "env"], "a token file written just now is not due")
+            let fresh = await refresher.refreshingDueTokens(in: source, auth: AuthConfig(), now: Date())
+            #expect(fresh.accounts.map(\.token.value) == [old, "env"], "a token file written just now is not due")
 
-        let later = await refresher.refreshingDueTokens(
-            in: source,
-            auth: AuthConfig(),
-            now: Date().addingTimeInterval(2 * Self.day)
-        )
-        #expect(later.accounts[0].token.value != old)
-        #expect(later.accounts[1].token.value == "env")
+            let later = await refresher.refreshingDueTokens(
+                in: source,
+                auth: AuthConfig(),
+                now: Date().addingTimeInterval(2 * Self.day)
+            )
+            #expect(later.accounts[0].token.value != old)
+            #expect(later.accounts[1].token.value == "env")
 
-        let down = try Self.refresher(api: "http://127.0.0.1:1")
-        let failed = await down.refreshingDueTokens(
-            in: source,
-            auth: AuthConfig(),
-            now: Date().addingTimeInterval(59 * Self.day)
-        )
-        #expect(failed.accounts[0].token == fileSecret)
+            let down = try Self.refresher(api: "http://127.0.0.1:1")
+            let failed = await down.refreshingDueTokens(
+                in: source,
+                auth: AuthConfig(),
+                now: Date().addingTimeInterval(59 * Self.day)
+            )
+            #expect(failed.accounts[0].token == fileSecret)
+        }
     }
 
     @Test func aTokenIsDueWhenADayOldAndWithinRefreshBeforeOfItsExpiry() {

@@ -74,13 +74,6 @@ public enum HostileRecords {
     ])
 }
 
-/// A fresh folder under the system's temporary folder.
-public func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "igexport-tests-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 /// The bytes of a file, or an empty array when it does not exist.
 public func contents(_ path: String) -> [UInt8] {
     FileManager.default.contents(atPath: path).map(Array.init) ?? []

@@ -16,8 +16,9 @@ public final class ScriptedServer: @unchecked Sendable {
         /// When set, only this many body bytes are sent (after a `Content-Length` for the whole body) before
         /// the connection is closed: a body cut short on the wire.
         public var truncatedTo: Int?
-        /// When set, the server waits this long before answering.
-        public var delay: Duration?
+        /// When set, the server holds the answer until the gate opens: a request in flight for as long as the test
+        /// needs, with no clock involved.
+        public var gate: Gate?
 
         public static func json(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> Response {
             Response(status: status, headers: [("Content-Type", "application/json")] + headers, body: Array(body.utf8))
@@ -122,8 +123,8 @@ public final class ScriptedServer: @unchecked Sendable {
             let head = String(decoding: buffer[..<end], as: UTF8.self)
             buffer.removeFirst(end + 4)
             let response = record(head)
-            if let delay = response.delay {
-                Thread.sleep(forTimeInterval: delay.seconds)
+            if let gate = response.gate {
+                gate.hold()
             }
             var out = Array("HTTP/1.1 \(response.status) Scripted\r\n".utf8)
             for (name, value) in response.headers {

@@ -1,5 +1,6 @@
 import Foundation
 import GraphEmulator
+import TestSupport
 import Testing
 
 /// An emulator on loopback and a pipeline that reads it with the first account's token in `$T`, in a
@@ -9,19 +10,25 @@ struct OpsFixture {
     let folder: TemporaryFolder
     let token: String
 
-    static func start(
+    /// Runs `body` with a fixture, then awaits the emulator's shutdown and removes the folder, whether `body`
+    /// succeeds or not.
+    static func with<Result>(
         faults: String = "",
         media: Int = 30,
         latency: Duration = .zero,
         extra: String = "",
-        token: String = "${env:T}"
-    ) async throws -> OpsFixture {
+        token: String = "${env:T}",
+        _ body: (OpsFixture) async throws -> Result
+    ) async throws -> Result {
         var configuration = EmulatorConfiguration(mediaPerAccount: media, latency: latency)
         configuration.faults = try FaultPlan(parsing: faults)
-        let server = try await GraphEmulatorServer.start(configuration)
-        let fixture = OpsFixture(server: server, folder: try TemporaryFolder(), token: server.accounts[0].token)
-        try fixture.writePipeline(token: token, extra: extra)
-        return fixture
+        return try await withEmulator(configuration) { server in
+            try await withTemporaryFolder { folder in
+                let fixture = OpsFixture(server: server, folder: folder, token: server.accounts[0].token)
+                try fixture.writePipeline(token: token, extra: extra)
+                return try await body(fixture)
+            }
+        }
     }
 
     var pipeline: String { folder.url.appendingPathComponent("ops.yaml").path }
@@ -56,13 +63,8 @@ struct OpsFixture {
     func run(_ arguments: [String]) async throws -> Command.Result {
         try await Command(arguments: arguments, environment: ["T": token], directory: folder.url).run()
     }
-
-    func stop() async {
-        try? await server.shutdown()
-        folder.remove()
-    }
 }
 
 /// The cron features' end-to-end tests, one at a time: each starts processes and an emulator, and running them
-/// all at once on two cores would starve the timing-sensitive chaos and overlap tests.
-@Suite(.serialized) enum OpsEndToEndTests {}
+/// all at once would crowd a small machine.
+@Suite(.serialized, .tags(.slow)) enum OpsEndToEndTests {}

@@ -2,26 +2,10 @@ import Dispatch
 import Foundation
 
 extension Command {
-    /// How a process started by `runKilled(after:)` ended.
+    /// How a process run by `runToEnd()` ended.
     struct Ending {
-        /// Whether the kill came while it was still running.
-        let killed: Bool
         let reason: Process.TerminationReason
         let status: Int32
-    }
-
-    /// Starts the command, SIGKILLs it after `delay` if it is still running, and waits for it, all on a
-    /// dispatch thread, so that the moment of the kill does not depend on how busy Swift's cooperative pool is.
-    func runKilled(after delay: Duration) async throws -> Ending {
-        try await detached {
-            let (process, _, _) = try start()
-            let microseconds = delay.components.seconds * 1_000_000 + delay.components.attoseconds / 1_000_000_000_000
-            usleep(useconds_t(microseconds))
-            let killed = process.isRunning
-            if killed { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            return Ending(killed: killed, reason: process.terminationReason, status: process.terminationStatus)
-        }
     }
 
     /// Runs the command to its end on a dispatch thread, with no pipes, and reports how it ended.
@@ -29,7 +13,7 @@ extension Command {
         try await detached {
             let (process, _, _) = try start()
             process.waitUntilExit()
-            return Ending(killed: false, reason: process.terminationReason, status: process.terminationStatus)
+            return Ending(reason: process.terminationReason, status: process.terminationStatus)
         }
     }
     /// Runs a shell command line under `script(1)`, whose pseudo-terminal becomes its stdout and stderr.

@@ -29,8 +29,8 @@ struct Command {
     var environment: [String: String] = [:]
     var directory: URL = Command.packageRoot
 
-    /// Starts the command; the caller waits for it or kills it.
-    func start() throws -> (Process, stdout: Pipe, stderr: Pipe) {
+    /// Starts the command; the caller waits for it or kills it. `onExit` runs when the process ends.
+    func start(onExit: (@Sendable () -> Void)? = nil) throws -> (Process, stdout: Pipe, stderr: Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -43,12 +43,13 @@ struct Command {
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
+        if let onExit { process.terminationHandler = { _ in onExit() } }
         try process.run()
         return (process, stdout, stderr)
     }
 
-    /// Runs the command to its end, waiting on a dispatch thread: a test that blocked one of the few threads
-    /// of Swift's cooperative pool would delay other tests' timed sleeps (the chaos test's kill moments).
+    /// Runs the command to its end, waiting on a dispatch thread: a test must not block one of the few threads
+    /// of Swift's cooperative pool, which every other test shares.
     func run() async throws -> Result {
         try await detached { try runBlocking() }
     }
@@ -64,25 +65,5 @@ struct Command {
             stdout: String(decoding: output, as: UTF8.self),
             stderr: String(decoding: errors, as: UTF8.self)
         )
-    }
-}
-
-/// A fresh temporary folder, removed by `remove()`.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("igexport-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func write(_ text: String, to name: String) throws -> URL {
-        let file = url.appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
     }
 }

@@ -11,15 +11,16 @@ import Testing
     func csv(_ records: [Record], columns: [String] = [], configure: (inout CSVOptions) -> Void = { _ in }) throws
         -> String
     {
-        let folder = temporaryFolder()
-        var config = sinkConfig(.csv, folder + "/out.csv")
-        config.csv.columns = columns
-        configure(&config.csv)
-        try run(
-            makeSink(config, context: context),
-            [Page(stream: .media, account: "me", records: records)]
-        )
-        return text(folder + "/out.csv")
+        try withTemporaryFolder { folder in
+            var config = sinkConfig(.csv, folder + "/out.csv")
+            config.csv.columns = columns
+            configure(&config.csv)
+            try run(
+                makeSink(config, context: context),
+                [Page(stream: .media, account: "me", records: records)]
+            )
+            return text(folder + "/out.csv")
+        }
     }
 
     @Test func writesNullAsAnEmptyFieldAndAnEmptyStringAsQuotes() throws {

@@ -19,13 +19,15 @@ import Testing
     func ids(_ format: SinkConfig.Format, first: [Record], second: [Record], incremental: Bool = true) throws
         -> [String]
     {
-        let path = temporaryFolder() + "/feed"
-        var config = sinkConfig(format, path, streams: [.media])
-        config.feed.maxItems = 6
-        config.feed.keepsPublishedItems = incremental
-        try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(first)])
-        try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(second)])
-        return try feedIDs(format, contents(path))
+        try withTemporaryFolder { folder in
+            let path = folder + "/feed"
+            var config = sinkConfig(format, path, streams: [.media])
+            config.feed.maxItems = 6
+            config.feed.keepsPublishedItems = incremental
+            try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(first)])
+            try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(second)])
+            return try feedIDs(format, contents(path))
+        }
     }
 
     @Test(arguments: formats)
@@ -44,20 +46,21 @@ import Testing
 
     @Test(arguments: formats)
     func aResumedIncrementalRunCarriesOverTheSameItems(format: SinkConfig.Format) throws {
-        let folder = temporaryFolder()
-        var config = sinkConfig(format, folder + "/feed", streams: [.media])
-        config.feed.maxItems = 6
-        config.feed.keepsPublishedItems = true
-        try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(Array(media[2...]))])
-        var resumed = context
-        do {
-            // The interrupted run's sink ends (and lets go of its output) before the resumed one opens it.
-            let first = try FeedSink(config: config, context: context, now: fixedNow)
-            try first.write(mediaPage([media[0]]))
-            resumed.resumeOffsets = try first.commit(sync: true)
+        try withTemporaryFolder { folder in
+            var config = sinkConfig(format, folder + "/feed", streams: [.media])
+            config.feed.maxItems = 6
+            config.feed.keepsPublishedItems = true
+            try run(FeedSink(config: config, context: context, now: fixedNow), [mediaPage(Array(media[2...]))])
+            var resumed = context
+            do {
+                // The interrupted run's sink ends (and lets go of its output) before the resumed one opens it.
+                let first = try FeedSink(config: config, context: context, now: fixedNow)
+                try first.write(mediaPage([media[0]]))
+                resumed.resumeOffsets = try first.commit(sync: true)
+            }
+            try run(FeedSink(config: config, context: resumed, now: fixedNow), [mediaPage([media[1], media[2]])])
+            #expect(try feedIDs(format, contents(folder + "/feed")) == (0..<6).map(id))
         }
-        try run(FeedSink(config: config, context: resumed, now: fixedNow), [mediaPage([media[1], media[2]])])
-        #expect(try feedIDs(format, contents(folder + "/feed")) == (0..<6).map(id))
     }
 
     @Test func aFullRunDoesNotCarryOverDeletedMedia() throws {

@@ -10,18 +10,20 @@ func feedBytes(
     pages: [Page] = hostilePages(),
     configure: (inout FeedOptions) -> Void = { _ in }
 ) throws -> [UInt8] {
-    let path = temporaryFolder() + "/feed"
-    var config = sinkConfig(format, path, streams: [.media])
-    configure(&config.feed)
-    try run(
-        FeedSink(
-            config: config,
-            context: SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01"),
-            now: fixedNow
-        ),
-        pages
-    )
-    return contents(path)
+    try withTemporaryFolder { folder in
+        let path = folder + "/feed"
+        var config = sinkConfig(format, path, streams: [.media])
+        configure(&config.feed)
+        try run(
+            FeedSink(
+                config: config,
+                context: SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01"),
+                now: fixedNow
+            ),
+            pages
+        )
+        return contents(path)
+    }
 }
 
 /// The item ids of a feed, in order: RSS `guid`s, Atom entry `id`s, JSON Feed item `id`s.

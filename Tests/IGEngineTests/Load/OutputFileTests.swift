@@ -7,90 +7,98 @@ import Testing
 
 @Suite struct OutputFileTests {
     @Test func writesAPartialFileBesideTheTargetInFoldersItCreates() throws {
-        let folder = temporaryFolder()
-        let file = try OutputFile(path: folder + "/a/b/out.ndjson")
-        try file.write("hello\n")
-        #expect(file.partialPath == folder + "/a/b/.out.ndjson.partial")
-        #expect(try file.commit(sync: true) == 6)
-        #expect(text(file.partialPath) == "hello\n")
-        #expect(!FileManager.default.fileExists(atPath: file.path))
+        try withTemporaryFolder { folder in
+            let file = try OutputFile(path: folder + "/a/b/out.ndjson")
+            try file.write("hello\n")
+            #expect(file.partialPath == folder + "/a/b/.out.ndjson.partial")
+            #expect(try file.commit(sync: true) == 6)
+            #expect(text(file.partialPath) == "hello\n")
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+        }
     }
 
     @Test func publishesByRenamingOntoTheTargetWithMode0644() throws {
-        let folder = temporaryFolder()
-        let previousMask = umask(0o077)
-        defer { umask(previousMask) }
-        let file = try OutputFile(path: folder + "/out.csv")
-        try file.write("x")
-        try file.publish()
-        #expect(text(folder + "/out.csv") == "x")
-        #expect(!FileManager.default.fileExists(atPath: file.partialPath))
-        let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/out.csv")
-        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o644)
+        try withTemporaryFolder { folder in
+            let previousMask = umask(0o077)
+            defer { umask(previousMask) }
+            let file = try OutputFile(path: folder + "/out.csv")
+            try file.write("x")
+            try file.publish()
+            #expect(text(folder + "/out.csv") == "x")
+            #expect(!FileManager.default.fileExists(atPath: file.partialPath))
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/out.csv")
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o644)
+        }
     }
 
     @Test func buffersUntilCommitAndTracksTheOffset() throws {
-        let folder = temporaryFolder()
-        let file = try OutputFile(path: folder + "/out")
-        try file.write([1, 2, 3])
-        #expect(file.offset == 3)
-        #expect(contents(file.partialPath).isEmpty)
-        try file.write(Array(repeating: 7, count: 70_000))
-        #expect(contents(file.partialPath).count == 70_003)
-        #expect(try file.commit(sync: false) == 70_003)
+        try withTemporaryFolder { folder in
+            let file = try OutputFile(path: folder + "/out")
+            try file.write([1, 2, 3])
+            #expect(file.offset == 3)
+            #expect(contents(file.partialPath).isEmpty)
+            try file.write(Array(repeating: 7, count: 70_000))
+            #expect(contents(file.partialPath).count == 70_003)
+            #expect(try file.commit(sync: false) == 70_003)
+        }
     }
 
     @Test func resumesByCuttingBackToTheCommittedOffset() throws {
-        let folder = temporaryFolder()
-        let offset: UInt64
-        do {
-            // The interrupted run: its file, and so its output lock, is gone when the next run resumes.
-            let first = try OutputFile(path: folder + "/out")
-            try first.write("line 1\n")
-            offset = try first.commit(sync: true)
-            try first.write("torn li")
-            try first.commit(sync: false)
+        try withTemporaryFolder { folder in
+            let offset: UInt64
+            do {
+                // The interrupted run: its file, and so its output lock, is gone when the next run resumes.
+                let first = try OutputFile(path: folder + "/out")
+                try first.write("line 1\n")
+                offset = try first.commit(sync: true)
+                try first.write("torn li")
+                try first.commit(sync: false)
+            }
+            let second = try OutputFile(path: folder + "/out", resumeOffset: offset)
+            try second.write("line 2\n")
+            try second.publish()
+            #expect(text(folder + "/out") == "line 1\nline 2\n")
         }
-        let second = try OutputFile(path: folder + "/out", resumeOffset: offset)
-        try second.write("line 2\n")
-        try second.publish()
-        #expect(text(folder + "/out") == "line 1\nline 2\n")
     }
 
-    @Test func refusesToResumeWithoutThePartialFile() {
-        let folder = temporaryFolder()
-        #expect { try OutputFile(path: folder + "/out", resumeOffset: 10) } throws: { error in
-            (error as? SinkError)?.kind == .corrupt
+    @Test func refusesToResumeWithoutThePartialFile() throws {
+        try withTemporaryFolder { folder in
+            #expect { try OutputFile(path: folder + "/out", resumeOffset: 10) } throws: { error in
+                (error as? SinkError)?.kind == .corrupt
+            }
         }
     }
 
     @Test func refusesToResumeAPartialFileShorterThanTheOffset() throws {
-        let folder = temporaryFolder()
-        do {
-            let file = try OutputFile(path: folder + "/out")
-            try file.write("abc")
-            try file.commit(sync: false)
-        }
-        #expect { try OutputFile(path: folder + "/out", resumeOffset: 10) } throws: { error in
-            (error as? SinkError)?.kind == .corrupt
+        try withTemporaryFolder { folder in
+            do {
+                let file = try OutputFile(path: folder + "/out")
+                try file.write("abc")
+                try file.commit(sync: false)
+            }
+            #expect { try OutputFile(path: folder + "/out", resumeOffset: 10) } throws: { error in
+                (error as? SinkError)?.kind == .corrupt
+            }
         }
     }
 
     @Test func reportsAnOutputThatCannotBeCreated() throws {
-        let folder = temporaryFolder()
-        #expect(FileManager.default.createFile(atPath: folder + "/plain", contents: Data()))
-        #expect { try OutputFile(path: folder + "/plain/sub/out") } throws: { error in
-            (error as? SinkError)?.kind == .cannotCreate
+        try withTemporaryFolder { folder in
+            #expect(FileManager.default.createFile(atPath: folder + "/plain", contents: Data()))
+            #expect { try OutputFile(path: folder + "/plain/sub/out") } throws: { error in
+                (error as? SinkError)?.kind == .cannotCreate
+            }
         }
     }
 
     @Test func reportsAFailedPublishAsAnIOError() throws {
-        let folder = temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder + "/out/inside", withIntermediateDirectories: true)
-        let file = try OutputFile(path: folder + "/out")
-        try file.write("data")
-        #expect { try file.publish() } throws: { error in
-            (error as? SinkError)?.kind == .io
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder + "/out/inside", withIntermediateDirectories: true)
+            let file = try OutputFile(path: folder + "/out")
+            try file.write("data")
+            #expect { try file.publish() } throws: { error in
+                (error as? SinkError)?.kind == .io
+            }
         }
     }
 }

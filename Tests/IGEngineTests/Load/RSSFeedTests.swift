@@ -10,13 +10,14 @@ import Testing
 
     func feed(maxItems: Int = 50, selfLink: String? = nil, pages: [Page] = hostilePages()) throws -> (String, XMLProbe)
     {
-        let folder = temporaryFolder()
-        var config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
-        config.feed.maxItems = maxItems
-        config.feed.selfLink = selfLink
-        try run(FeedSink(config: config, context: context, now: fixedNow), pages)
-        let bytes = contents(folder + "/feed.xml")
-        return (String(decoding: bytes, as: UTF8.self), try XMLProbe.parse(bytes))
+        try withTemporaryFolder { folder in
+            var config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
+            config.feed.maxItems = maxItems
+            config.feed.selfLink = selfLink
+            try run(FeedSink(config: config, context: context, now: fixedNow), pages)
+            let bytes = contents(folder + "/feed.xml")
+            return (String(decoding: bytes, as: UTF8.self), try XMLProbe.parse(bytes))
+        }
     }
 
     @Test func writesAWellFormedFeedWithTheChannelFromTheProfile() throws {

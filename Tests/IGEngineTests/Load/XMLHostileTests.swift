@@ -9,13 +9,14 @@ import Testing
     let context = SinkContext(pipeline: "demo", runID: "r1", date: "2025-03-01")
 
     private func xml(_ records: [Record]) throws -> (String, XMLProbe) {
-        let folder = temporaryFolder()
-        try run(
-            makeSink(sinkConfig(.xml, folder + "/out.xml"), context: context),
-            [Page(stream: .media, account: "me", records: records)]
-        )
-        let bytes = contents(folder + "/out.xml")
-        return (String(decoding: bytes, as: UTF8.self), try XMLProbe.parse(bytes))
+        try withTemporaryFolder { folder in
+            try run(
+                makeSink(sinkConfig(.xml, folder + "/out.xml"), context: context),
+                [Page(stream: .media, account: "me", records: records)]
+            )
+            let bytes = contents(folder + "/out.xml")
+            return (String(decoding: bytes, as: UTF8.self), try XMLProbe.parse(bytes))
+        }
     }
 
     @Test func dropsOnlyTheNULAndKeepsTheTextAfterIt() throws {
@@ -25,19 +26,20 @@ import Testing
     }
 
     @Test func keepsTheFeedsClosingTagsWhenACaptionHoldsNUL() throws {
-        let folder = temporaryFolder()
-        let config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
-        let record: Record = [
-            "id": "1", "caption": "first\u{0} second", "timestamp": "2025-03-01T12:00:00+0000",
-            "media_type": "IMAGE", "media_url": "https://cdn.example.com/1.jpg",
-        ]
-        try run(
-            FeedSink(config: config, context: context, now: fixedNow),
-            [Page(stream: .media, account: "me", records: [record])]
-        )
-        let probe = try XMLProbe.parse(contents(folder + "/feed.xml"))
-        #expect(probe.texts["description"]?.contains { $0.contains("first second") } == true)
-        #expect(probe.texts["content:encoded"]?.first?.contains("first second") == true)
+        try withTemporaryFolder { folder in
+            let config = sinkConfig(.rss, folder + "/feed.xml", streams: [.media])
+            let record: Record = [
+                "id": "1", "caption": "first\u{0} second", "timestamp": "2025-03-01T12:00:00+0000",
+                "media_type": "IMAGE", "media_url": "https://cdn.example.com/1.jpg",
+            ]
+            try run(
+                FeedSink(config: config, context: context, now: fixedNow),
+                [Page(stream: .media, account: "me", records: [record])]
+            )
+            let probe = try XMLProbe.parse(contents(folder + "/feed.xml"))
+            #expect(probe.texts["description"]?.contains { $0.contains("first second") } == true)
+            #expect(probe.texts["content:encoded"]?.first?.contains("first second") == true)
+        }
     }
 
     @Test func writesValuesDeeperThanTheLimitAsJSONText() throws {
