@@ -38,20 +38,6 @@ public struct SinkConfig: Sendable, Equatable {
     }
 }
 
-/// How an output file is compressed: each committed page becomes one gzip member or zstd frame.
-public enum OutputCompression: String, Sendable, Equatable, CaseIterable {
-    case none
-    case gzip
-    case zstd
-
-    /// The compression a path's extension implies: `.gz` gzip, `.zst` zstd, anything else none.
-    public static func implied(by path: String) -> OutputCompression {
-        if path.hasSuffix(".gz") { return .gzip }
-        if path.hasSuffix(".zst") { return .zstd }
-        return .none
-    }
-}
-
 /// CSV dialects: what the file is for.
 public enum CSVDialect: String, Sendable, Equatable, CaseIterable {
     /// No BOM, a header, `\n` line ends: what BigQuery, Snowflake, DuckDB and ClickHouse read by default.

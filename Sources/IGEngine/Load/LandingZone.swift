@@ -13,12 +13,14 @@ struct LandingZone: Sendable {
     func publish(
         files: [String],
         statistics: [String: OutputStats],
-        run: RunProgress,
+        runID: String,
+        date: String,
+        startedAt: Date,
         finishedAt: Date
     ) throws(SinkError) {
         guard let manifest = config.manifest else { return }
         let path = PathTemplate(manifest.path)
-            .resolve(pipeline: config.name, stream: "", account: account, date: run.date, run: run.id)
+            .resolve(pipeline: config.name, stream: "", account: account, date: date, run: runID)
         let folder = PathName.split(path).folder
         var entries: [JSONValue] = []
         for file in files {
@@ -36,9 +38,9 @@ struct LandingZone: Sendable {
             entries.append(.object(entry))
         }
         var document = JSONObject()
-        document.append("run_id", .string(run.id))
+        document.append("run_id", .string(runID))
         document.append("pipeline", .string(config.name))
-        document.append("started_at", .string(Timestamp(run.startedAt).rfc3339))
+        document.append("started_at", .string(Timestamp(startedAt).rfc3339))
         document.append("finished_at", .string(Timestamp(finishedAt).rfc3339))
         document.append("files", .array(entries))
         var bytes: [UInt8] = []

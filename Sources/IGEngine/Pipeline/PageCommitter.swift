@@ -79,7 +79,9 @@ actor PageCommitter {
             try landing.publish(
                 files: Set(journal.run.outputs.keys).union(published).sorted(),
                 statistics: statistics,
-                run: journal.run,
+                runID: journal.run.id,
+                date: journal.run.date,
+                startedAt: journal.run.startedAt,
                 finishedAt: clock.now
             )
             let totals = journal.run
