@@ -65,14 +65,11 @@ import Testing
         var response = ScriptedServer.Response.json("{}")
         response.gate = gate
         let server = try ScriptedServer([response])
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = await #expect(throws: CurlError.self) {
             try await client(timeout: .milliseconds(300)).get(server.url + "/slow")
         }
+        // The server never answers: the client gave up on its own, by its timeout (CURLE_OPERATION_TIMEDOUT).
         #expect(error?.code == 28)
-        // The server never answers: the client gave up on its own, and well before a generous bound.
-        #expect(clock.now - start < .seconds(8))
     }
 
     @Test func runsRequestsConcurrentlyUpToThePoolSize() async throws {
