@@ -20,7 +20,7 @@ public func fuzzCSV(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
             SinkConfig(format: .csv, streams: [], path: path),
             context: SinkContext(pipeline: "fuzz", runID: "r", date: "2025-01-01")
         )
-        try sink.write(Page(stream: .media, account: "me", records: [record], nextCursor: nil))
+        try sink.write(Page(stream: .media, account: "me", records: [record]))
         _ = try sink.commit(sync: false)
         _ = try sink.finish()
     } catch {

@@ -136,6 +136,21 @@ public struct ExtractConfig: Sendable, Equatable {
         return fields
     }
 
+    /// The fields of the records each stream whose records follow the request yields, in order, before any
+    /// transform: what a CSV without `columns` is headed with.
+    public var recordFields: [StreamKind: [String]] {
+        var fields: [StreamKind: [String]] = [:]
+        fields[.profile] = profile?.fields
+        if let media {
+            fields[.media] = media.fields + (media.children.isEmpty ? [] : ["children"])
+        }
+        fields[.stories] = stories?.fields
+        if let comments {
+            fields[.comments] = ["media_id"] + (comments.replies ? ["parent_id"] : []) + comments.fields
+        }
+        return fields
+    }
+
     /// The streams switched on, in extraction order.
     public var streams: [StreamKind] {
         var result: [StreamKind] = []

@@ -3,9 +3,10 @@ import IGGraph
 
 /// Writes records as CSV (RFC 4180) in the `warehouse` or `excel` dialect; see `CSVEncoder` for cells.
 ///
-/// Columns are the configured dotted paths (`children.0.media_url`). With no `columns`, a file takes the keys
-/// of its first record (after the transform), and later records fill those columns only: CSV cannot grow a
-/// column midway. A resumed file reads its columns back from its header, and never writes a second header or
+/// Columns are the configured dotted paths (`children.0.media_url`). With no `columns`, a file takes the keys the
+/// pipeline gives every record of its stream (`SinkContext.columns`: the requested fields and what the transform
+/// adds), or, for a stream whose keys are not known up front, those of its first record; later records fill
+/// those columns only: CSV cannot grow a column midway. A resumed file reads its columns back from its header, and never writes a second header or
 /// BOM. The `excel` dialect starts with a UTF-8 BOM (Excel needs it to read UTF-8) and ends lines with CRLF.
 public final class CSVSink: Sink {
     public let config: SinkConfig
@@ -28,7 +29,7 @@ public final class CSVSink: Sink {
     public func write(_ page: Page) throws(SinkError) {
         guard config.accepts(page.stream) else { return }
         for (file, records) in try files.route(page) {
-            guard let columns = try columns(of: file, firstRecord: records.first) else { continue }
+            guard let columns = try columns(of: file, stream: page.stream, firstRecord: records.first) else { continue }
             let encoder = encoder
             for record in records {
                 try file.write { buffer in
@@ -45,21 +46,28 @@ public final class CSVSink: Sink {
     }
 
     public func finish() throws(SinkError) -> [String] {
-        if let file = try files.fileForEmptyRun(stream: config.streams.first ?? .media), !config.csv.columns.isEmpty {
-            _ = try columns(of: file, firstRecord: nil)
+        let stream = config.streams.first ?? .media
+        if let file = try files.fileForEmptyRun(stream: stream),
+            !config.csv.columns.isEmpty || files.context.columns[stream] != nil
+        {
+            _ = try columns(of: file, stream: stream, firstRecord: nil)
         }
         return try files.finish { _ in }
     }
 
     /// The columns of `file`, deciding them (and writing the BOM and header) when the file is new.
-    private func columns(of file: OutputFile, firstRecord: Record?) throws(SinkError) -> (
+    private func columns(of file: OutputFile, stream: StreamKind, firstRecord: Record?) throws(SinkError) -> (
         names: [String], paths: [FieldPath]
     )? {
         if let known = columnsByPath[file.path] { return known }
         var names = config.csv.columns
         if names.isEmpty {
-            guard let firstRecord else { return nil }
-            names = firstRecord.keys
+            if let known = files.context.columns[stream] {
+                names = known
+            } else {
+                guard let firstRecord else { return nil }
+                names = firstRecord.keys
+            }
         }
         let decided = (names, names.map(FieldPath.init))
         columnsByPath[file.path] = decided

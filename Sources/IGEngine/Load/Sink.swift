@@ -43,6 +43,9 @@ public struct SinkContext: Sendable {
     public var published: Set<String>
     /// What the committed part of each resumed file holds, by target path, as the journal recorded it.
     public var resumeStatistics: [String: OutputStats]
+    /// The keys every record of a stream has once transformed, when the pipeline knows them before the first
+    /// record: a CSV without `columns` takes its header from here, never from whichever record comes first.
+    public var columns: [StreamKind: [String]] = [:]
 
     /// Creates a context.
     public init(

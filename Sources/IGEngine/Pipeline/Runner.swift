@@ -148,18 +148,26 @@ public struct Runner: Sendable {
         )
         if !journal.discarded.isEmpty { try SinkSet.discard(journal.discarded) }
         let run = journal.run
-        let sinks = try SinkSet(
-            config.load,
-            context: SinkSet.context(
-                pipeline: config.name,
-                runID: run.id,
-                date: run.date,
-                committed: run.outputs,
-                publishing: run.phase == .publishing,
-                startedAt: run.startedAt,
-                statistics: run.outputStats ?? [:]
-            )
+        let transformer = Transformer(
+            steps: config.transform,
+            runID: run.id,
+            extractedAt: run.startedAt,
+            requestedFields: config.extract.requestedFields
         )
+        var sinkContext = SinkSet.context(
+            pipeline: config.name,
+            runID: run.id,
+            date: run.date,
+            committed: run.outputs,
+            publishing: run.phase == .publishing,
+            startedAt: run.startedAt,
+            statistics: run.outputStats ?? [:]
+        )
+        let anyAccount = AccountContext(accountID: account.id, username: nil)
+        for (stream, fields) in config.extract.recordFields {
+            sinkContext.columns[stream] = transformer.outputKeys(of: stream, fields: fields, account: anyAccount)
+        }
+        let sinks = try SinkSet(config.load, context: sinkContext)
         let committer = PageCommitter(
             sinks: sinks,
             journal: journal,
@@ -184,12 +192,7 @@ public struct Runner: Sendable {
                     RunState.key(account: account.id, stream: .media),
                     now: started
                 )?.newestTimestamp,
-                transformer: Transformer(
-                    steps: config.transform,
-                    runID: run.id,
-                    extractedAt: run.startedAt,
-                    requestedFields: config.extract.requestedFields
-                ),
+                transformer: transformer,
                 committer: committer,
                 monitor: monitor,
                 refused: refused

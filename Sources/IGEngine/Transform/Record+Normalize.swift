@@ -9,7 +9,9 @@ import IGGraph
 /// - Enums (`media_type`, `media_product_type`, `account_type`) become upper case, as Graph documents them
 ///   (`Media_Creator` is `MEDIA_CREATOR`).
 /// - Counts (`*_count`) become integers; a count that is not a number becomes `null`. A count the stream asks
-///   for but the record lacks (a hidden `like_count`) is added as `null`, never 0, next to its neighbours.
+///   for but the record lacks (a hidden `like_count`) is `null`, never 0.
+/// - Every field the stream asked for is there, `null` when the API left it out (`thumbnail_url` on images,
+///   `caption` when there is none), next to its neighbours: all records of a stream share one key set.
 /// - `children` (`{"data": [...]}` under field expansion) becomes an array of normalised objects, without
 ///   `null` or non-object elements. A carousel always has `children` (`[]` when the API sent none); other media
 ///   get none, since Graph sends none for them.
@@ -22,11 +24,11 @@ extension Record {
     /// The record normalised for `stream` of `account`.
     ///
     /// - Parameters:
-    ///   - expectedCounts: count fields every record of the stream should carry, in the order they were asked.
+    ///   - expectedFields: the fields every record of the stream should carry, in the order they were asked.
     ///   - runFields: the run id and extraction time to add, or `nil`.
     func normalized(
         account: AccountContext,
-        expectedCounts: [String],
+        expectedFields: [String],
         runFields: (runID: String, extractedAt: String)?
     ) -> Record {
         var result = Record()
@@ -36,8 +38,8 @@ extension Record {
         if result["media_type"] == .string("CAROUSEL_ALBUM") && result["children"] == nil {
             result.append("children", .array([]))
         }
-        for (position, key) in expectedCounts.enumerated() where result[key] == nil {
-            result.insert(key, .null, before: expectedCounts[(position + 1)...], after: expectedCounts[..<position])
+        for (position, key) in expectedFields.enumerated() where result[key] == nil {
+            result.insert(key, .null, before: expectedFields[(position + 1)...], after: expectedFields[..<position])
         }
         if result["account_id"] == nil {
             result.append("account_id", .string(account.accountID))

@@ -22,7 +22,7 @@ public struct Transformer: Sendable {
 
     private let steps: [Step]
     private let runFields: (runID: String, extractedAt: String)
-    private let expectedCounts: [StreamKind: [String]]
+    private let expectedFields: [StreamKind: [String]]
 
     /// The count fields `normalize` adds as `null` when a record lacks them, per stream, unless the runner
     /// passes the fields it asked for.
@@ -37,8 +37,9 @@ public struct Transformer: Sendable {
     /// - Parameters:
     ///   - runID: the run's id, written as `_run_id` when `normalize` has `runFields`.
     ///   - extractedAt: the run's start, written as `_extracted_at` (RFC 3339) when `normalize` has `runFields`.
-    ///   - requestedFields: the fields the run asked for, per stream; `normalize` adds each requested `*_count`
-    ///     field a record lacks as `null`. Streams not listed use `defaultExpectedCounts`.
+    ///   - requestedFields: the fields the run asked for, per stream; `normalize` adds each requested field a
+    ///     record lacks as `null`, so that every record of a stream has one key set (the API leaves empty fields
+    ///     out). Streams not listed use `defaultExpectedCounts`.
     public init(
         steps: [TransformStep],
         runID: String,
@@ -58,11 +59,11 @@ public struct Transformer: Sendable {
             }
         }
         runFields = (runID, Timestamp(extractedAt).rfc3339)
-        var counts = Transformer.defaultExpectedCounts
+        var expected = Transformer.defaultExpectedCounts
         for (stream, fields) in requestedFields {
-            counts[stream] = fields.filter { $0.hasSuffix("_count") }
+            expected[stream] = fields
         }
-        expectedCounts = counts
+        expectedFields = expected
     }
 
     /// The page with every step applied to its records; filtered-out records are removed, the cursor kept.
@@ -86,7 +87,7 @@ public struct Transformer: Sendable {
             case .normalize(let withRunFields):
                 record = record.normalized(
                     account: account,
-                    expectedCounts: expectedCounts[stream] ?? [],
+                    expectedFields: expectedFields[stream] ?? [],
                     runFields: withRunFields ? runFields : nil
                 )
             case .select(let fields):
@@ -100,13 +101,11 @@ public struct Transformer: Sendable {
             case .filter(let filter):
                 guard filter.keeps(record) else { return nil }
             case .hashtags(let extraction):
-                if case .string(let text)? = record[extraction.from] {
-                    record[extraction.to] = .array(TagExtractor.hashtags(in: text).map(JSONValue.string))
-                }
+                let text = record[extraction.from]?.stringValue ?? ""
+                record[extraction.to] = .array(TagExtractor.hashtags(in: text).map(JSONValue.string))
             case .mentions(let extraction):
-                if case .string(let text)? = record[extraction.from] {
-                    record[extraction.to] = .array(TagExtractor.mentions(in: text).map(JSONValue.string))
-                }
+                let text = record[extraction.from]?.stringValue ?? ""
+                record[extraction.to] = .array(TagExtractor.mentions(in: text).map(JSONValue.string))
             case .truncate(let truncation):
                 if case .string(let text)? = record[truncation.field] {
                     let cut = truncation.apply(to: text)
@@ -115,5 +114,28 @@ public struct Transformer: Sendable {
             }
         }
         return record
+    }
+
+    /// The keys every record of `stream` has once transformed, in order, when its records carry `fields`: what a
+    /// CSV without `columns` takes as its header, known before the first record. `filter` is not applied: it
+    /// drops records, never keys.
+    public func outputKeys(of stream: StreamKind, fields: [String], account: AccountContext) -> [String] {
+        var template = Record(fields.map { ($0, JSONValue.string("")) })
+        for step in steps {
+            if case .filter = step { continue }
+            let single = Transformer(compiled: [step], runFields: runFields, expectedFields: expectedFields)
+            template = single.apply(template, stream: stream, account: account) ?? template
+        }
+        return template.keys
+    }
+
+    private init(
+        compiled steps: [Step],
+        runFields: (runID: String, extractedAt: String),
+        expectedFields: [StreamKind: [String]]
+    ) {
+        self.steps = steps
+        self.runFields = runFields
+        self.expectedFields = expectedFields
     }
 }

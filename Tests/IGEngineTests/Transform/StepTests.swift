@@ -118,14 +118,14 @@ import Testing
         )
     }
 
-    @Test func extractionStepsWriteArraysAndSkipRecordsWithoutTheField() {
+    @Test func extractionStepsWriteArraysEvenForRecordsWithoutTheFieldSoEveryRecordHasOneKeySet() {
         let steps: [TransformStep] = [
             .hashtags(TextExtraction(to: "hashtags")), .mentions(TextExtraction(from: "caption", to: "people")),
         ]
         let record = apply(steps, to: ["caption": "#a @b"])
         #expect(record?["hashtags"] == ["a"])
         #expect(record?["people"] == ["b"])
-        #expect(apply(steps, to: ["id": "1"]) == ["id": "1"])
+        #expect(apply(steps, to: ["id": "1"]) == ["id": "1", "hashtags": [], "people": []])
         #expect(apply(steps, to: ["caption": "plain"])?["hashtags"] == [])
     }
 
