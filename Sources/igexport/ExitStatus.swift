@@ -40,6 +40,7 @@ enum ExitStatus {
         case is ConfigError, is EmulatorConfigurationError: config
         case is ValidationError: usage
         case is InterruptedError: temporaryFailure
+        case is PartialRunError: dataError
         case let error as GraphError:
             error.category == .other && error.code == 0 ? unavailable : code(for: error.category)
         case is CurlError: unavailable

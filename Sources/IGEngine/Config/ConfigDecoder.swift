@@ -11,6 +11,7 @@ struct ConfigDecoder {
     func pipeline(_ node: ConfigNode) throws(ConfigError) -> PipelineConfig {
         let keys = try node.mapping(allowed: [
             "version", "name", "source", "http", "extract", "transform", "load", "catalog", "manifest", "checkpoint",
+            "on_partial",
         ])
         guard let versionNode = keys["version"] else { throw node.error("missing key 'version' (use `version: 1`)") }
         let version = try versionNode.int(in: 1...1)
@@ -55,6 +56,9 @@ struct ConfigDecoder {
             if accountCount > 1, config.manifest?.path.contains("{account}") == false {
                 throw manifest.error("several accounts are exported: put {account} in the manifest's path")
             }
+        }
+        if let onPartial = keys["on_partial"] {
+            config.onPartial = try onPartial.oneOf(PartialPolicy.self)
         }
         if let checkpoint = keys["checkpoint"] {
             config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)

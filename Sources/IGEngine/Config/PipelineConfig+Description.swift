@@ -69,6 +69,9 @@ extension PipelineConfig {
         for step in transform { lines.append("  - \(describe(step))") }
         lines.append("load:")
         for sink in load { lines.append("  - \(describe(sink))") }
+        if let catalog { lines.append("catalog: {path: \(catalog.path)}") }
+        if let manifest { lines.append("manifest: {path: \(manifest.path)}") }
+        lines.append("on_partial: \(onPartial.rawValue)")
         lines.append(
             "checkpoint: {path: \(checkpoint.path), durability: \(checkpoint.durability.rawValue), "
                 + "cursor_ttl: \(checkpoint.cursorTTL.configText)}"

@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable {
     /// Where the run manifest goes (`manifest: {path: …}`), after which `_SUCCESS` markers are written;
     /// `nil` for neither.
     public var manifest: ManifestConfig?
+    /// What a run that had to skip something (a refused metric, an unread reply, a future date) ends with.
+    public var onPartial = PartialPolicy.continue
     public var checkpoint: CheckpointConfig
 
     /// Creates a pipeline with defaults for everything but its name and source.
@@ -300,4 +302,12 @@ public struct CheckpointConfig: Sendable, Equatable {
     public init(path: String) {
         self.path = path
     }
+}
+
+/// `on_partial`: what a run that skipped something ends with.
+public enum PartialPolicy: String, Sendable, Equatable, CaseIterable {
+    /// Exit 0; the skips are counted in the summary, the logs and the metrics file.
+    case `continue`
+    /// Publish what was read, then exit 65 naming the skips.
+    case fail
 }

@@ -102,6 +102,17 @@ struct AccountRun: Sendable {
     /// Transforms a batch whose first page carries the stream's new position, and commits it.
     private func commit(_ batch: [Page], account: AccountContext) async throws {
         guard let first = batch.first, let position = first.position else { return }
+        for page in batch {
+            for (reason, count) in page.skipped.sorted(by: { $0.key < $1.key }) {
+                context.logger.notice(
+                    "skipped",
+                    metadata: [
+                        "account": "\(context.account)", "stream": "\(page.stream.rawValue)", "reason": "\(reason)",
+                        "count": "\(count)",
+                    ]
+                )
+            }
+        }
         let transformed = batch.map { transformer.apply($0, account: account) }
         try await committer.commit(
             transformed,

@@ -109,6 +109,9 @@ public struct Runner: Sendable {
                 isHeld: true
             )
         }
+        if config.onPartial == .fail, !statistics.skipped.isEmpty {
+            throw PartialRunError(statistics: statistics)
+        }
         return statistics
     }
 

@@ -128,6 +128,27 @@ import Testing
         }
     }
 
+    @Test func onPartialFailPublishesWhatWasReadThenFailsNamingTheSkips() async throws {
+        try await PipelineHarness.with(media: 30, behaviour: EmulatorBehaviour(profile: .realistic)) { harness in
+            let config = try harness.config(
+                """
+                extract:
+                  media: {}
+                  media_insights: {}
+                load:
+                  - ndjson: {path: "OUT/{stream}.ndjson"}
+                on_partial: fail
+                """
+            )
+            await #expect {
+                try await harness.run(config)
+            } throws: { error in
+                (error as? PartialRunError)?.description.contains("media_insights/metric_not_supported=") == true
+            }
+            #expect(try harness.ids("media.ndjson").count == 30)
+        }
+    }
+
     @Test func anExpiredTokenStopsAfterOneRefusedRequest() async throws {
         try await PipelineHarness.with(media: 300, faults: "token_expiry=2") { harness in
             let config = try harness.config(Self.mediaOnly)
