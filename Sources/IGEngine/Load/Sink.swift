@@ -43,6 +43,8 @@ public struct SinkContext: Sendable {
     public var published: Set<String>
     /// What the committed part of each resumed file holds, by target path, as the journal recorded it.
     public var resumeStatistics: [String: OutputStats]
+    /// The output locks taken before the run's first request (see `SinkSet.reserveOutputs`).
+    let reservations = OutputReservations()
 
     /// Creates a context.
     public init(

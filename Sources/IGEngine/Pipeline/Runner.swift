@@ -160,6 +160,10 @@ public struct Runner: Sendable {
                 statistics: run.outputStats ?? [:]
             )
         )
+        // Before the first request: a run another run's output refuses must not fetch for nothing.
+        if run.phase == .extracting {
+            try sinks.reserveOutputs(account: account.id, streams: config.extract.streams)
+        }
         let committer = PageCommitter(
             sinks: sinks,
             journal: journal,
