@@ -41,21 +41,35 @@ public final class OutputFile {
     /// Creates the partial file for `path`, creating its folders, or reopens it to resume after
     /// `resumeOffset`: a missing partial file, or one shorter than the offset, is `SinkError.Kind.corrupt`.
     ///
-    /// First takes the output lock of `path` for `owner` (a pipeline name): another run writing the same
-    /// path is `SinkError.Kind.locked`. A symlink at the partial or lock file is `SinkError.Kind.cannotCreate`
-    /// and its target is left alone.
-    public init(
+    /// First takes the output lock of `path` for `owner` (a pipeline name), unless `lock` is that lock taken
+    /// earlier: another run writing the same path is `SinkError.Kind.locked`. A symlink at the partial or lock
+    /// file is `SinkError.Kind.cannotCreate` and its target is left alone.
+    public convenience init(
         path: String,
         resumeOffset: UInt64? = nil,
         owner: String = "",
         compression: OutputCompression = .none
+    ) throws(SinkError) {
+        try self.init(path: path, resumeOffset: resumeOffset, owner: owner, compression: compression, lock: nil)
+    }
+
+    init(
+        path: String,
+        resumeOffset: UInt64?,
+        owner: String,
+        compression: OutputCompression,
+        lock: OutputLock?
     ) throws(SinkError) {
         self.path = path
         self.compression = compression
         partialPath = OutputFile.partialPath(for: path)
         buffer.reserveCapacity(OutputFile.bufferSize)
         try OutputFile.createFolders(PathName.split(path).folder)
-        lock = try OutputLock(path: path, owner: owner)
+        if let lock {
+            self.lock = lock
+        } else {
+            self.lock = try OutputLock(path: path, owner: owner)
+        }
         if let resumeOffset {
             descriptor = open(partialPath, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else {

@@ -17,7 +17,7 @@ import IGCore
 /// any process spawned while the file was open until that child execs, so a lock just let go could still be
 /// found taken. Record locks do not exclude within one process, so the paths this process holds are kept in
 /// `held` as well.
-final class OutputLock {
+final class OutputLock: Sendable {
     /// The lock file's path.
     let path: String
     private let descriptor: Int32

@@ -46,6 +46,8 @@ public struct SinkContext: Sendable {
     /// The keys every record of a stream has once transformed, when the pipeline knows them before the first
     /// record: a CSV without `columns` takes its header from here, never from whichever record comes first.
     public var columns: [StreamKind: [String]] = [:]
+    /// The output locks taken before the run's first request (see `SinkSet.reserveOutputs`).
+    let reservations = OutputReservations()
 
     /// Creates a context.
     public init(

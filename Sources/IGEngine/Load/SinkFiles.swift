@@ -71,7 +71,8 @@ final class SinkFiles {
             path: path,
             resumeOffset: context.resumeOffsets[path],
             owner: context.pipeline,
-            compression: config.compression
+            compression: config.compression,
+            lock: context.reservations.take(path)
         )
         files.append(file)
         byPath[path] = file

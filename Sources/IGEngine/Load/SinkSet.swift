@@ -8,6 +8,7 @@ import IGCore
 /// committed offsets when the set is made; see `context(…)` for a run that died while publishing.
 public final class SinkSet {
     private let sinks: [any Sink]
+    private let context: SinkContext
     /// The indices of the sinks written since the last commit.
     private var written: Set<Int> = []
 
@@ -18,6 +19,33 @@ public final class SinkSet {
             sinks.append(try makeSink(config, context: context))
         }
         self.sinks = sinks
+        self.context = context
+    }
+
+    /// Takes, before `account` makes its first request, the output lock of every file its `streams` will write:
+    /// another run writing one of them is `SinkError.Kind.locked` now rather than at the first page, when the
+    /// profile and a page would already have been fetched for nothing. Each lock goes to its file when the file
+    /// is opened.
+    ///
+    /// A path that a record's date picks is known only from the record, and a folder that does not exist yet
+    /// holds no other run's file: those files take their lock when first written, as before.
+    public func reserveOutputs(account: String, streams: [StreamKind]) throws(SinkError) {
+        for sink in sinks {
+            let template = PathTemplate(sink.config.path)
+            guard !template.isPerRecordDate else { continue }
+            for stream in streams where sink.config.accepts(stream) {
+                let path = template.resolve(stream: stream, account: account, context: context)
+                guard context.resumeOffsets[path] == nil, !context.published.contains(path),
+                    !context.reservations.holds(path), Self.isFolder(PathName.split(path).folder)
+                else { continue }
+                context.reservations.keep(try OutputLock(path: path, owner: context.pipeline), for: path)
+            }
+        }
+    }
+
+    private static func isFolder(_ folder: String) -> Bool {
+        var status = stat()
+        return stat(folder.isEmpty ? "." : folder, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The sinks' view of a run. A run that died while publishing has published some outputs already: those

@@ -171,6 +171,10 @@ public struct Runner: Sendable {
             sinkContext.columns[stream] = transformer.outputKeys(of: stream, fields: fields, account: anyAccount)
         }
         let sinks = try SinkSet(config.load, context: sinkContext)
+        // Before the first request: a run another run's output refuses must not fetch for nothing.
+        if run.phase == .extracting {
+            try sinks.reserveOutputs(account: account.id, streams: config.extract.streams)
+        }
         let committer = PageCommitter(
             sinks: sinks,
             journal: journal,
