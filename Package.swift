@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CXMLWriterTests", dependencies: ["CXMLWriter"]),
         .target(
             name: "TestSupport",
-            dependencies: ["IGCore", "GraphEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["IGCore", "IGGraph", "GraphEmulator", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "IGCoreTests", dependencies: ["IGCore", "TestSupport"]),

@@ -2,6 +2,7 @@ import Foundation
 import IGCore
 import IGEngine
 import IGGraph
+import TestSupport
 import Testing
 
 @testable import IGOps

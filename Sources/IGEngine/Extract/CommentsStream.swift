@@ -29,30 +29,20 @@ public struct CommentsStream: AsyncSequence, Sendable {
         self.media = media
     }
 
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(source: self)
+    public func makeAsyncIterator() -> SinglePageIterator {
+        SinglePageIterator { [self] in try await page() }
     }
 
-    /// Yields the one page of comments.
-    public struct Iterator: AsyncIteratorProtocol {
-        fileprivate let source: CommentsStream
-        fileprivate var read = false
-
-        public mutating func next() async throws -> Page? {
-            guard !read else { return nil }
-            read = true
-            let source = source
-            let results = try await source.media.boundedMap(limit: source.context.concurrency) {
-                try await source.comments(of: $0)
-            }
-            let skippedReplies = results.filter { !$0.repliesRead }.count
-            return Page(
-                stream: .comments,
-                account: source.context.account,
-                records: results.flatMap(\.records),
-                skipped: source.config.replies && skippedReplies > 0 ? ["replies_not_served": skippedReplies] : [:]
-            )
-        }
+    /// The one page of comments.
+    private func page() async throws -> Page {
+        let results = try await media.boundedMap(limit: context.concurrency) { try await comments(of: $0) }
+        let skippedReplies = results.filter { !$0.repliesRead }.count
+        return Page(
+            stream: .comments,
+            account: context.account,
+            records: results.flatMap(\.records),
+            skipped: config.replies && skippedReplies > 0 ? ["replies_not_served": skippedReplies] : [:]
+        )
     }
 
     private var repliesRefused: Bool {

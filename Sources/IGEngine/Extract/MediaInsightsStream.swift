@@ -28,33 +28,23 @@ public struct MediaInsightsStream: AsyncSequence, Sendable {
         self.media = media
     }
 
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(source: self)
+    public func makeAsyncIterator() -> SinglePageIterator {
+        SinglePageIterator { [self] in try await page() }
     }
 
-    /// Yields the one page of insights.
-    public struct Iterator: AsyncIteratorProtocol {
-        fileprivate let source: MediaInsightsStream
-        fileprivate var read = false
-
-        public mutating func next() async throws -> Page? {
-            guard !read else { return nil }
-            read = true
-            let source = source
-            let results = try await source.media.boundedMap(limit: source.context.concurrency) {
-                try await source.insights(of: $0)
-            }
-            var skipped: [String: Int] = [:]
-            for result in results {
-                skipped.merge(result.skipped, uniquingKeysWith: +)
-            }
-            return Page(
-                stream: .mediaInsights,
-                account: source.context.account,
-                records: results.flatMap(\.records),
-                skipped: skipped
-            )
+    /// The one page of insights.
+    private func page() async throws -> Page {
+        let results = try await media.boundedMap(limit: context.concurrency) { try await insights(of: $0) }
+        var skipped: [String: Int] = [:]
+        for result in results {
+            skipped.merge(result.skipped, uniquingKeysWith: +)
         }
+        return Page(
+            stream: .mediaInsights,
+            account: context.account,
+            records: results.flatMap(\.records),
+            skipped: skipped
+        )
     }
 
     /// One metric's answer: its period and its points (end time, value).

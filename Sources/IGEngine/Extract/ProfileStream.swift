@@ -16,8 +16,8 @@ public struct ProfileStream: AsyncSequence, Sendable {
         self.fields = fields
     }
 
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(source: self)
+    public func makeAsyncIterator() -> SinglePageIterator {
+        SinglePageIterator { [self] in try await read() }
     }
 
     /// Reads the profile: a page of one record whose position is done.
@@ -33,17 +33,5 @@ public struct ProfileStream: AsyncSequence, Sendable {
         position.pages = 1
         position.records = 1
         return Page(stream: .profile, account: context.account, records: [profile], position: position)
-    }
-
-    /// Yields the profile page once.
-    public struct Iterator: AsyncIteratorProtocol {
-        fileprivate let source: ProfileStream
-        fileprivate var read = false
-
-        public mutating func next() async throws -> Page? {
-            guard !read else { return nil }
-            read = true
-            return try await source.read()
-        }
     }
 }

@@ -10,7 +10,7 @@ import Testing
     static let config = MediaConfig()
 
     static func stream(
-        _ fetcher: ScriptedFetcher,
+        _ fetcher: ScriptedGraph,
         start: StreamPosition = StreamPosition(),
         clock: ManualClock = ManualClock(),
         logs: LogCapture = LogCapture(),
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func pagesToTheEndAndEachPageCarriesThePositionAfterIt() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             switch request.after {
             case nil: graphPage([media("3", at: 300), media("2", at: 200)], after: "c1")
             default: graphPage([media("1", at: 100)])
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aNewerMediaOnALaterPageIsWrittenNotDropped() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             request.after == nil
                 ? graphPage([media("3", at: 300), media("2", at: 200)], after: "c1")
                 : graphPage([media("9", at: 900), media("1", at: 100)])
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func aRepeatedCursorStopsTheStreamAsBadData() async throws {
-        let fetcher = ScriptedFetcher { _ in graphPage([media("1", at: 100)], after: "same") }
+        let fetcher = ScriptedGraph { _ in graphPage([media("1", at: 100)], after: "same") }
         await #expect {
             _ = try await collect(Self.stream(fetcher))
         } throws: { error in
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func pagesThatBringNoNewRecordStopTheStream() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             let next = "c\(Int(request.after?.dropFirst() ?? "0")! + 1)"
             return graphPage([media("1", at: 100)], after: next)
         }
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func readingFarPastTheAnnouncedCountStopsTheStream() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             let page = Int(request.after?.dropFirst() ?? "0")!
             return graphPage(
                 (0..<50).map { media("\(page * 50 + $0)", at: 1_000_000 - Int64(page * 50 + $0)) },
@@ -101,7 +101,7 @@ import Testing
         saved.idsAtLastTimestamp = ["5"]
         saved.pages = 1
         let logs = LogCapture()
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             if request.after == "old" {
                 throw GraphError(code: 100, message: "Invalid cursor: the cursor has expired")
             }
@@ -119,7 +119,7 @@ import Testing
         saved.cursorSavedAt = clock.now
         saved.lastTimestamp = media("5", at: 500)["timestamp"]?.stringValue
         clock.advance(by: .seconds(3601))
-        let fetcher = ScriptedFetcher { _ in graphPage([media("4", at: 400)]) }
+        let fetcher = ScriptedGraph { _ in graphPage([media("4", at: 400)]) }
         _ = try await collect(Self.stream(fetcher, start: saved, clock: clock))
         #expect(fetcher.requests.map(\.after) == [nil])
         #expect(fetcher.requests.first?.parameters["until"] != nil)
@@ -128,7 +128,7 @@ import Testing
     @Test func aTimeWindowResumeStopsAtARecordWithoutATimestampInsteadOfWritingItTwice() async throws {
         var saved = StreamPosition()
         saved.lastTimestamp = media("5", at: 500)["timestamp"]?.stringValue
-        let fetcher = ScriptedFetcher { _ in graphPage([JSONObject([("id", "4")])]) }
+        let fetcher = ScriptedGraph { _ in graphPage([JSONObject([("id", "4")])]) }
         await #expect {
             _ = try await collect(Self.stream(fetcher, start: saved))
         } throws: { error in
@@ -140,7 +140,7 @@ import Testing
         let clock = ManualClock()
         let future = JSONObject([("id", "9"), ("timestamp", "2999-01-01T00:00:00+0000")])
         let now = Timestamp(clock.now).rfc3339
-        let fetcher = ScriptedFetcher { _ in
+        let fetcher = ScriptedGraph { _ in
             graphPage([future, JSONObject([("id", "1"), ("timestamp", .string(now))])])
         }
         let page = try #require(try await collect(Self.stream(fetcher, clock: clock)).first)
@@ -153,7 +153,7 @@ import Testing
         var config = Self.config
         config.mode = .incremental
         config.lookback = .seconds(100)
-        let fetcher = ScriptedFetcher { _ in
+        let fetcher = ScriptedGraph { _ in
             graphPage([media("4", at: 400), media("3", at: 300), media("2", at: 200)], after: "c1")
         }
         let bookmark = media("3", at: 350)["timestamp"]?.stringValue
@@ -166,13 +166,13 @@ import Testing
     @Test func aWindowedPageWithATimeBasedNextLinkIsFollowedByItsUntil() async throws {
         var saved = StreamPosition()
         saved.lastTimestamp = media("9", at: 900)["timestamp"]?.stringValue
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             request.parameters["until"] == String(1_735_689_600 + 900)
                 ? graphPage([media("8", at: 800)])
                 : graphPage([media("7", at: 700)])
         }
-        let wrapped = ScriptedFetcher { request in
-            var page = try fetcher.object(request)
+        let wrapped = ScriptedGraph { request in
+            var page = try fetcher.answer(to: request)
             if request.parameters["until"] == String(1_735_689_600 + 900) {
                 page.append("next_until", .int(1_735_689_600 + 799))
             }

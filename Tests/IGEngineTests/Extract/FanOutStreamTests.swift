@@ -30,13 +30,9 @@ import Testing
         ])
     }
 
-    static func metrics(_ request: ScriptedFetcher.Request) -> [String] {
-        (request.parameters["metric"] ?? "").split(separator: ",").map(String.init)
-    }
-
     @Test func aRefusedMetricIsAskedAgainWithoutAndNotAskedAgainForThatKindOfMedia() async throws {
-        let fetcher = ScriptedFetcher { request in
-            let metrics = Self.metrics(request)
+        let fetcher = ScriptedGraph { request in
+            let metrics = request.metrics
             if metrics.contains("shares") {
                 throw GraphError(code: 100, message: "(#100) The metric shares is not supported for this media type")
             }
@@ -59,13 +55,13 @@ import Testing
         #expect(page.records.allSatisfy { $0["value"] == .int(5) && $0["reason"] == .null })
         #expect(page.skipped == ["metric_not_supported": 2])
         #expect(refused.metrics(for: "FEED/IMAGE") == ["shares"])
-        let refusedRequests = fetcher.requests.filter { Self.metrics($0).contains("shares") }
+        let refusedRequests = fetcher.requests.filter { $0.metrics.contains("shares") }
         #expect(refusedRequests.count == 1)
     }
 
     @Test func aRefusalThatNamesNoMetricIsResolvedOneMetricAtATime() async throws {
-        let fetcher = ScriptedFetcher { request in
-            let metrics = Self.metrics(request)
+        let fetcher = ScriptedGraph { request in
+            let metrics = request.metrics
             if metrics.contains("views") { throw GraphError(code: 100, message: "(#100) Invalid parameter") }
             return Self.answer(metrics)
         }
@@ -83,7 +79,7 @@ import Testing
     }
 
     @Test func mediaPostedBeforeTheBusinessConversionHaveNullFiguresWithTheReason() async throws {
-        let fetcher = ScriptedFetcher { _ in
+        let fetcher = ScriptedGraph { _ in
             throw GraphError(code: 100, subcode: 2_108_006, message: "Invalid parameter")
         }
         let media = [JSONObject([("id", "1"), ("media_product_type", "FEED")])]
@@ -99,7 +95,7 @@ import Testing
     }
 
     @Test func repliesComeFromTheExpansionAndTheRepliesEdgeWithTheirParent() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             if request.path == "c1/replies" {
                 #expect(request.after == "r2")
                 return graphPage([JSONObject([("id", "r3"), ("text", "third")])])
@@ -120,7 +116,7 @@ import Testing
     }
 
     @Test func anAPIThatRefusesRepliesIsAskedForTopLevelCommentsAndTheSkipIsCounted() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             if request.parameters["fields"]?.contains("replies") == true {
                 throw GraphError(code: 100, message: "(#100) Tried accessing nonexisting field (replies)")
             }
@@ -136,9 +132,9 @@ import Testing
     }
 
     @Test func followerCountIsAskedOnlyForItsLastThirtyDaysAndTotalsDayByDay() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             if request.parameters["metric_type"] == "total_value" {
-                let metrics = Self.metrics(request)
+                let metrics = request.metrics
                 return JSONObject([
                     ("data", .array(metrics.map { .object(["name": .string($0), "total_value": ["value": 3]]) }))
                 ])
@@ -163,8 +159,8 @@ import Testing
     }
 
     @Test func anAccountMetricTheAPIRefusesIsSkippedForThatWindowAndTheOthersKept() async throws {
-        let fetcher = ScriptedFetcher { request in
-            if Self.metrics(request).contains("follower_count") {
+        let fetcher = ScriptedGraph { request in
+            if request.metrics.contains("follower_count") {
                 throw GraphError(code: 100, message: "(#100) follower_count is not available for this account")
             }
             return [
@@ -188,7 +184,7 @@ import Testing
     }
 
     @Test func aMediaWhoseIdIsAJSONNumberGetsItsInsightsAndComments() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             if request.path == "42/insights" {
                 return ["data": [["name": "reach", "values": [["value": 7]]]]]
             }
@@ -207,7 +203,7 @@ import Testing
     }
 
     @Test func tooFewViewersNullsOneMediaAndCountsItAsSkipped() async throws {
-        let fetcher = ScriptedFetcher { _ in
+        let fetcher = ScriptedGraph { _ in
             throw GraphError(code: 10, message: "(#10) Not enough viewers for the media to show insights")
         }
         let media = [JSONObject([("id", "1"), ("media_product_type", "FEED")])]
@@ -224,7 +220,7 @@ import Testing
     }
 
     @Test func aCommentsEdgeThatGivesFarMoreThanTheMediaAnnouncedStops() async throws {
-        let fetcher = ScriptedFetcher { request in
+        let fetcher = ScriptedGraph { request in
             let page = Int(request.after?.dropFirst() ?? "0")!
             return graphPage((0..<50).map { JSONObject([("id", .string("c\(page)-\($0)"))]) }, after: "p\(page + 1)")
         }
@@ -239,7 +235,7 @@ import Testing
     }
 
     @Test func accountInsightsAreReadInWindowsOfAtMostThirtyDaysUpToToday() async throws {
-        let fetcher = ScriptedFetcher { _ in ["data": []] }
+        let fetcher = ScriptedGraph { _ in ["data": []] }
         var config = AccountInsightsConfig()
         config.days = 45
         config.totals = []
