@@ -29,21 +29,10 @@ extension GraphClient: GraphFetching {
         if let after {
             query.append(("after", after))
         }
-        let page = try await page(path, query: query, limit: limit)
-        if page.limit < limit {
-            acceptedPageSizes.withLock { $0[path] = page.limit }
+        let (page, accepted) = try await page(path, query: query, limit: limit)
+        if accepted < limit {
+            acceptedPageSizes.withLock { $0[path] = accepted }
         }
-        var objects: [JSONObject] = []
-        objects.reserveCapacity(page.data.count)
-        for item in page.data {
-            guard let object = item.objectValue else {
-                throw GraphError(
-                    category: .badData,
-                    message: "the response to GET \(path) has a non-object in `data`"
-                )
-            }
-            objects.append(object)
-        }
-        return EdgePage(data: objects, after: page.after, nextUntil: page.nextUntil)
+        return page
     }
 }

@@ -67,33 +67,11 @@ public struct GraphClient: Sendable {
         try await send(path, parameters: parameters, limit: nil).response
     }
 
-    /// Fetches one page of an edge such as `/me/media`.
-    ///
-    /// - Parameters:
-    ///   - fields: the fields, nested expansions (`children{id,media_url}`) passed through as they are.
-    ///   - limit: the page size asked for; see `GraphPage.limit` for the one that was accepted.
-    ///   - after: the cursor of the page to fetch, `nil` for the first page.
-    ///   - parameters: more parameters (`since`, `metric`, …), after the paging ones.
-    public func page(
-        path: String,
-        fields: [String],
-        limit: Int,
-        after: String? = nil,
-        parameters: [(String, String)] = []
-    ) async throws(GraphError) -> GraphPage {
-        var query: [(String, String)] = []
-        if !fields.isEmpty {
-            query.append(("fields", fields.joined(separator: ",")))
-        }
-        query.append(("limit", String(limit)))
-        if let after {
-            query.append(("after", after))
-        }
-        return try await page(path, query: query + parameters, limit: limit)
-    }
-
-    /// One page, with `query` already holding the `limit` parameter.
-    func page(_ path: String, query: [(String, String)], limit: Int) async throws(GraphError) -> GraphPage {
+    /// One page, with `query` already holding the `limit` parameter, and the page size the API accepted (smaller
+    /// than `limit` when it asked for less data).
+    func page(_ path: String, query: [(String, String)], limit: Int) async throws(GraphError) -> (
+        page: EdgePage, limit: Int
+    ) {
         let (response, acceptedLimit) = try await send(path, parameters: query, limit: limit)
         guard let object = response.value.objectValue, let data = object["data"]?.arrayValue else {
             throw GraphError(category: .badData, message: "the response to GET \(path) has no `data` array")
@@ -116,13 +94,16 @@ public struct GraphClient: Sendable {
             }
             nextUntil = until
         }
-        return GraphPage(
-            data: data,
-            after: next == nil ? nil : cursor,
-            hasNext: next != nil,
-            limit: acceptedLimit ?? limit,
-            usage: response.usage,
-            nextUntil: nextUntil
+        var objects: [JSONObject] = []
+        objects.reserveCapacity(data.count)
+        for item in data {
+            guard let object = item.objectValue else {
+                throw GraphError(category: .badData, message: "the response to GET \(path) has a non-object in `data`")
+            }
+            objects.append(object)
+        }
+        return (
+            EdgePage(data: objects, after: next == nil ? nil : cursor, nextUntil: nextUntil), acceptedLimit ?? limit
         )
     }
 

@@ -34,10 +34,10 @@ import Testing
 
         func failure(_ path: String = "/me/media") async -> GraphError? {
             do {
-                _ = try await client.page(path: path, fields: ["id"], limit: 10)
+                _ = try await client.page(path, parameters: [("fields", "id")], limit: 10, after: nil)
                 return nil
             } catch {
-                return error
+                return error as? GraphError
             }
         }
     }

@@ -14,12 +14,17 @@ import Testing
             #"{"data":[{"id":"1"}],"paging":{"cursors":{"before":"B","after":"C1"},"next":"https://x/?after=C1"}}"#,
             #"{"data":[{"id":"2"}],"paging":{"cursors":{"before":"C1","after":"C2"}}}"#,
         ])
-        let first = try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10)
+        let first = try await harness.client.page("/me/media", parameters: [("fields", "id")], limit: 10, after: nil)
         #expect(first.data == [["id": "1"]])
         #expect(first.after == "C1")
-        #expect(first.hasNext)
-        let second = try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10, after: first.after)
-        #expect(!second.hasNext)
+        #expect(first.after != nil)
+        let second = try await harness.client.page(
+            "/me/media",
+            parameters: [("fields", "id")],
+            limit: 10,
+            after: first.after
+        )
+        #expect(second.after == nil)
         #expect(second.after == nil)
         let targets = harness.server.requests.map(\.target)
         #expect(targets[1].hasPrefix("/v23.0/me/media?fields=id&limit=10&after=C1&access_token="))
@@ -27,36 +32,36 @@ import Testing
 
     @Test func toleratesAnEmptyPageThatStillHasANextLink() async throws {
         let harness = try harness([#"{"data":[],"paging":{"cursors":{"after":"C9"},"next":"https://x/?after=C9"}}"#])
-        let page = try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10)
+        let page = try await harness.client.page("/me/media", parameters: [("fields", "id")], limit: 10, after: nil)
         #expect(page.data.isEmpty)
-        #expect(page.hasNext)
+        #expect(page.after != nil)
         #expect(page.after == "C9")
     }
 
     @Test func takesTheCursorFromTheNextLinkWhenCursorsAreMissing() async throws {
         let next = "https://graph.instagram.com/v23.0/1/media?access_token=T&after=QU%3D%3D"
         let harness = try harness([#"{"data":[{"id":"1"}],"paging":{"next":"\#(next)"}}"#])
-        let page = try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10)
+        let page = try await harness.client.page("/me/media", parameters: [("fields", "id")], limit: 10, after: nil)
         #expect(page.after == "QU==")
     }
 
-    @Test func passesExtraParametersAfterThePagingOnes() async throws {
+    @Test func passesTheParametersInOrderThenTheLimit() async throws {
         let harness = try harness([#"{"data":[]}"#])
         _ = try await harness.client.page(
-            path: "/17841400000000001/insights",
-            fields: [],
+            "/17841400000000001/stories",
+            parameters: [("fields", "id"), ("since", "1700000000")],
             limit: 30,
-            parameters: [("metric", "reach,views"), ("since", "1700000000")]
+            after: nil
         )
         let target = harness.server.requests[0].target
-        #expect(target.hasPrefix("/v23.0/17841400000000001/insights?limit=30&metric=reach,views&since=1700000000&"))
+        #expect(target.hasPrefix("/v23.0/17841400000000001/stories?fields=id&since=1700000000&limit=30&"))
         #expect(target.hasSuffix("access_token=\(GraphClientRetryTests.token)"))
     }
 
     @Test func refusesAResponseWithoutADataArray() async throws {
         let harness = try harness([#"{"id":"1"}"#])
         let error = await #expect(throws: GraphError.self) {
-            try await harness.client.page(path: "/me/media", fields: ["id"], limit: 10)
+            try await harness.client.page("/me/media", parameters: [("fields", "id")], limit: 10, after: nil)
         }
         #expect(error?.category == .badData)
     }
