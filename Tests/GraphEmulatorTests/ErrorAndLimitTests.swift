@@ -65,11 +65,13 @@ import Testing
     }
 
     @Test func refusesCallsPastTheBudgetUntilTheWindowRollsOn() async throws {
-        try await withEmulator(EmulatorConfiguration(rateLimit: try RateLimit(parsing: "3/300ms"))) { server in
+        let clock = ManualEmulatorClock()
+        let configuration = EmulatorConfiguration(rateLimit: try RateLimit(parsing: "3/300ms"), clock: clock)
+        try await withEmulator(configuration) { server in
             let client = TestClient()
             let codes = (0..<4).map { _ in client.get(server.url("me")).errorCode }
             #expect(codes == [nil, nil, nil, 80_002])
-            try await Task.sleep(for: .milliseconds(350))
+            clock.advance(by: .milliseconds(350))
             #expect(client.get(server.url("me")).status == 200)
         }
     }

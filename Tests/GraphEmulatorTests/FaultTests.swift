@@ -91,12 +91,13 @@ import Testing
 
     @Test func expiresCursorsAfterTheirLifetime() async throws {
         let plan = try FaultPlan(parsing: "cursor_ttl=100ms")
-        try await withEmulator(EmulatorConfiguration(faults: plan)) { server in
+        let clock = ManualEmulatorClock()
+        try await withEmulator(EmulatorConfiguration(faults: plan, clock: clock)) { server in
             let client = TestClient()
             let first = client.get(server.url("me/media", "limit=10"))
             let next = try #require(first.next)
             #expect(client.get(next).status == 200)
-            try await Task.sleep(for: .milliseconds(150))
+            clock.advance(by: .milliseconds(150))
             let expired = client.get(next)
             #expect(expired.errorCode == 100)
             #expect((expired.error?["message"] as? String)?.contains("cursor") == true)
@@ -105,14 +106,16 @@ import Testing
 
     @Test func recoversFromExpiredCursorsByPagingWithUntil() async throws {
         let plan = try FaultPlan(parsing: "cursor_ttl=0ms")
-        try await withEmulator(EmulatorConfiguration(faults: plan)) { server in
+        let clock = ManualEmulatorClock()
+        try await withEmulator(EmulatorConfiguration(faults: plan, clock: clock)) { server in
             let client = TestClient()
             var seen: [String] = []
             var url = server.url("me/media", "fields=id,timestamp&limit=25")
             var requests = 0
             while requests < 100 {
                 requests += 1
-                try await Task.sleep(for: .milliseconds(2))
+                // Every cursor is older than its zero lifetime by the time it comes back.
+                clock.advance(by: .milliseconds(1))
                 let page = client.get(url)
                 if page.errorCode == 100, let last = seen.last {
                     let stamp = client.get(server.url(last, "fields=timestamp")).json?["timestamp"] as! String

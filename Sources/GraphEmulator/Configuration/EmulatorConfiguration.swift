@@ -21,6 +21,8 @@ public struct EmulatorConfiguration: Sendable {
     public var requestLogPath: String?
     /// How closely answers follow what real runs meet; `EmulatorBehaviour(profile: .realistic)` turns it all on.
     public var behaviour: EmulatorBehaviour
+    /// The time cursors are stamped with and call budgets are counted in.
+    public var clock: any EmulatorClock
 
     public init(
         host: String = "127.0.0.1",
@@ -32,7 +34,8 @@ public struct EmulatorConfiguration: Sendable {
         faults: FaultPlan = .none,
         rateLimit: RateLimit? = nil,
         requestLogPath: String? = nil,
-        behaviour: EmulatorBehaviour = EmulatorBehaviour()
+        behaviour: EmulatorBehaviour = EmulatorBehaviour(),
+        clock: any EmulatorClock = SystemEmulatorClock()
     ) {
         self.host = host
         self.port = port
@@ -44,6 +47,7 @@ public struct EmulatorConfiguration: Sendable {
         self.rateLimit = rateLimit
         self.requestLogPath = requestLogPath
         self.behaviour = behaviour
+        self.clock = clock
     }
 
     /// Refuses values the emulator cannot serve, naming the one that is wrong.

@@ -7,7 +7,6 @@ final class EmulatorEngine: Sendable {
     let generator: DataGenerator
     private let state: NIOLockedValueBox<EmulatorState>
     private let log: RequestLog?
-    private let origin = ContinuousClock.now
 
     init(configuration: EmulatorConfiguration) throws(EmulatorConfigurationError) {
         self.configuration = configuration
@@ -44,7 +43,7 @@ final class EmulatorEngine: Sendable {
 
     func respond(method: String, uri: String, authorization: String?, baseURL: String) -> EmulatorResponse {
         let request = EmulatorRequest(method: method, uri: uri, authorization: authorization)
-        let now = WallClock.milliseconds()
+        let now = configuration.clock.milliseconds
         let (sequence, dataset) = state.withLockedValue { state in
             state.sequence += 1
             return (state.sequence, state.dataset)
@@ -110,7 +109,7 @@ final class EmulatorEngine: Sendable {
         guard let token = request.token, !token.isEmpty else {
             throw request.components.first == "me" ? GraphAPIError.missingTokenForMe : GraphAPIError.missingToken
         }
-        let monotonic = origin.duration(to: .now).nanoseconds
+        let monotonic = configuration.clock.monotonicNanoseconds
         let limit = configuration.rateLimit
         guard let admission = state.withLockedValue({ $0.admit(token: token, now: monotonic, limit: limit) }) else {
             throw GraphAPIError.invalidToken
