@@ -1,21 +1,25 @@
 import Foundation
 import IGCore
 
-/// What a warehouse loader waits for once the data files are published: the run manifest, then a `_SUCCESS`
-/// marker in every folder the run wrote, last of all, so that a loader that waits for `_SUCCESS` never sees a
-/// half-published run. Without `manifest:` in the pipeline, it writes nothing.
+/// What a warehouse loader waits for once the data files are published: the catalog of schemas, the run
+/// manifest, then a `_SUCCESS` marker in every folder the run wrote, last of all, so that a loader that waits
+/// for `_SUCCESS` never sees a half-published run. Without `catalog:` and `manifest:`, it writes nothing.
 struct LandingZone: Sendable {
     let config: PipelineConfig
     /// The account whose outputs these are: each account publishes, and writes its manifest, when it completes.
     let account: String
 
-    /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers.
+    /// Writes the catalog, the manifest of `files` (every output of the run, published), then the `_SUCCESS`
+    /// markers.
     func publish(
         files: [String],
         statistics: [String: OutputStats],
         run: RunProgress,
         finishedAt: Date
     ) throws(SinkError) {
+        if let folder = Catalog.folder(of: config) {
+            try Catalog(config: config).write(to: folder)
+        }
         guard let manifest = config.manifest else { return }
         let path = PathTemplate(manifest.path)
             .resolve(pipeline: config.name, stream: "", account: account, date: run.date, run: run.id)
