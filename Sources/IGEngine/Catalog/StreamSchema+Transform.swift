@@ -33,7 +33,8 @@ extension StreamSchema {
         case .filter:
             break
         case .hashtags(let extraction), .mentions(let extraction):
-            guard let source = self[extraction.from], source.type == .string else { return }
+            // Declared whether or not the stream has the source field, and not required: a record without text
+            // there may lack the array.
             let column = Column(extraction.to, .strings, nullable: false, required: false)
             if let index = columns.firstIndex(where: { $0.name == extraction.to }) {
                 columns[index] = column

@@ -9,17 +9,13 @@ struct LandingZone: Sendable {
     /// The account whose outputs these are: each account publishes, and writes its manifest, when it completes.
     let account: String
 
-    /// Writes the catalog, the manifest of `files` (every output of the run, published), then the `_SUCCESS`
-    /// markers.
+    /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers.
     func publish(
         files: [String],
         statistics: [String: OutputStats],
         run: RunProgress,
         finishedAt: Date
     ) throws(SinkError) {
-        if let folder = Catalog.folder(of: config) {
-            try Catalog(config: config).write(to: folder)
-        }
         guard let manifest = config.manifest else { return }
         let path = PathTemplate(manifest.path)
             .resolve(pipeline: config.name, stream: "", account: account, date: run.date, run: run.id)
