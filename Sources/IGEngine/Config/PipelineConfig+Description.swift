@@ -69,8 +69,6 @@ extension PipelineConfig {
         for step in transform { lines.append("  - \(describe(step))") }
         lines.append("load:")
         for sink in load { lines.append("  - \(describe(sink))") }
-        if let catalog { lines.append("catalog: {path: \(quoted(catalog.path))}") }
-        if let manifest { lines.append("manifest: {path: \(quoted(manifest.path))}") }
         lines.append(
             "checkpoint: {path: \(checkpoint.path), durability: \(checkpoint.durability.rawValue), "
                 + "cursor_ttl: \(checkpoint.cursorTTL.configText)}"
