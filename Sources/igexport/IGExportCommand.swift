@@ -11,6 +11,6 @@ struct IGExportCommand: AsyncParsableCommand {
         abstract: "Export Instagram profiles and media to NDJSON, CSV, XML and RSS, resumably.",
         discussion: ExitStatus.helpText,
         version: IGExportVersion.current,
-        subcommands: [Run.self, Check.self, State.self, Validate.self, Token.self, Emulator.self]
+        subcommands: [Run.self, Check.self, State.self, Validate.self, Catalog.self, Token.self, Emulator.self]
     )
 }

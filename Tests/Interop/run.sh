@@ -12,7 +12,7 @@ trap 'rm -rf "$fixtures"' EXIT
 if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv"
 fi
-"$venv/bin/pip" install --quiet --disable-pip-version-check duckdb feedparser html5lib jsonschema
+"$venv/bin/pip" install --quiet --disable-pip-version-check duckdb feedparser html5lib jsonschema rfc3339-validator
 
 cd "$root"
 IGEXPORT_INTEROP_DIR="$fixtures" swift test --filter IGEngineTests.InteropFixtures

@@ -1,9 +1,9 @@
 import Foundation
 import IGCore
 
-/// What a warehouse loader waits for once the data files are published: the run manifest, then a `_SUCCESS`
-/// marker in every folder the run wrote, last of all, so that a loader that waits for `_SUCCESS` never sees a
-/// half-published run. Without `manifest:` in the pipeline, it writes nothing.
+/// What a warehouse loader waits for once the data files are published: the catalog of schemas, the run
+/// manifest, then a `_SUCCESS` marker in every folder the run wrote, last of all, so that a loader that waits
+/// for `_SUCCESS` never sees a half-published run. Without `catalog:` and `manifest:`, it writes nothing.
 struct LandingZone: Sendable {
     let config: PipelineConfig
     /// The account whose outputs these are: each account publishes, and writes its manifest, when it completes.

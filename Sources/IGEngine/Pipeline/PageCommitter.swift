@@ -74,6 +74,7 @@ actor PageCommitter {
                 )
             }
             let published = try sinks.publish()
+            try landing.publishCatalog()
             // Files an earlier process published (it died while publishing) are known from the journal.
             let statistics = (journal.run.outputStats ?? [:]).merging(sinks.statistics) { $1 }
             try landing.publish(
