@@ -20,6 +20,7 @@ import Testing
           media: {page_size: 10}
         load:
           - ndjson: {path: "\(output.path)/{account}/{stream}.ndjson"}
+        manifest: {path: "\(output.path)/_manifests/{shard}/{account}-{run}.json"}
         checkpoint: {path: "\(output.path)/.state/shards"}
         """
     }
@@ -78,6 +79,13 @@ import Testing
             let eight = try await runIndexedJob(count: 8, pipeline: file)
             try expectEveryAccountExportedOnce(eight, output: output)
             #expect(eight.filter(\.isEmpty).isEmpty, "\(eight.map(\.count))")
+            // Each shard's manifests land under its own index, one per account it exported.
+            for (index, accounts) in eight.enumerated() {
+                let manifests = try FileManager.default.contentsOfDirectory(
+                    atPath: output.appendingPathComponent("_manifests/\(index)").path
+                )
+                #expect(Set(manifests.compactMap { $0.split(separator: "-").first.map(String.init) }) == Set(accounts))
+            }
 
             let five = try await runIndexedJob(count: 5, pipeline: file)
             try expectEveryAccountExportedOnce(five, output: output)

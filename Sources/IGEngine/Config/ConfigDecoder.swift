@@ -50,7 +50,7 @@ struct ConfigDecoder {
         }
         if let manifest = keys["manifest"] {
             config.manifest = ManifestConfig(
-                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date", "account"])
+                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date", "account", "shard"])
             )
             // Each account publishes when it completes, so each writes a manifest of its own files.
             if accountCount > 1, config.manifest?.path.contains("{account}") == false {

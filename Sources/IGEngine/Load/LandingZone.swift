@@ -8,6 +8,8 @@ struct LandingZone: Sendable {
     let config: PipelineConfig
     /// The account whose outputs these are: each account publishes, and writes its manifest, when it completes.
     let account: String
+    /// The shard the run exports, for `{shard}` in the manifest's path.
+    let shard: String
 
     /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers.
     func publish(
@@ -21,6 +23,7 @@ struct LandingZone: Sendable {
         guard let manifest = config.manifest else { return }
         let path = PathTemplate(manifest.path)
             .resolve(pipeline: config.name, stream: "", account: account, date: date, run: runID)
+            .replacingOccurrences(of: "{shard}", with: shard)
         let folder = PathName.split(path).folder
         var entries: [JSONValue] = []
         for file in files {

@@ -10,11 +10,14 @@ public struct RunOptions: Sendable {
     /// How many accounts are exported at once; the others wait their turn, so that a shard of thousands of
     /// accounts keeps a bounded number of files and connections open.
     public var accountConcurrency = 8
+    /// The shard this run exports, for `{shard}` in the manifest's path ("0" without shards).
+    public var shard = "0"
 
     /// Creates the default options: resume when an interrupted run exists.
-    public init(fresh: Bool = false, accountConcurrency: Int = 8) {
+    public init(fresh: Bool = false, accountConcurrency: Int = 8, shard: String = "0") {
         self.fresh = fresh
         self.accountConcurrency = accountConcurrency
+        self.shard = shard
     }
 }
 
@@ -72,7 +75,8 @@ public struct Runner: Sendable {
                 runID: newRunID,
                 fresh: options.fresh,
                 started: started,
-                refused: refused
+                refused: refused,
+                shard: options.shard
             )
         }
         var statistics = monitor.statistics
@@ -130,7 +134,8 @@ public struct Runner: Sendable {
         runID: String,
         fresh: Bool,
         started: Date,
-        refused: RefusedMetrics
+        refused: RefusedMetrics,
+        shard: String
     ) async throws -> AccountOutcome {
         let lock: RunLock
         do {
@@ -181,7 +186,7 @@ public struct Runner: Sendable {
             syncEveryPage: config.checkpoint.durability == .page,
             clock: clock,
             monitor: monitor,
-            landing: LandingZone(config: config, account: account.id)
+            landing: LandingZone(config: config, account: account.id, shard: shard)
         )
         if run.phase == .extracting {
             let context = StreamContext(

@@ -111,7 +111,7 @@ extension IGExportCommand {
                             from: source,
                             http: http,
                             monitor: monitor,
-                            fresh: fresh
+                            options: RunOptions(fresh: fresh, shard: String(shard?.index ?? 0))
                         )
                     }
                 }
@@ -144,7 +144,7 @@ extension IGExportCommand {
             from source: PipelineSource,
             http: CurlClient,
             monitor: RunMonitor,
-            fresh: Bool
+            options: RunOptions
         ) async throws -> RunStatistics {
             let config = context.config
             var resolved = source.resolved
@@ -180,7 +180,7 @@ extension IGExportCommand {
                     sleep: { await context.clock.sleep(for: $0) }
                 )
             }
-            return try await runner.run(options: RunOptions(fresh: fresh))
+            return try await runner.run(options: options)
         }
 
         private func printPlan(_ context: CommandContext) async throws {
