@@ -8,7 +8,7 @@ import IGCore
 /// one line, has the item's `id`, `title` (text), `link rel="alternate"`, one `link rel="enclosure"` (with a
 /// `length` only when the archived file's size is known: Atom makes it optional), `published` and `updated`
 /// (the media's timestamp), `summary` and `content` as escaped HTML, and a `category` per hashtag.
-struct AtomFeedWriter: FeedWriter {
+struct AtomFeedWriter: XMLFeedWriter {
     /// The `updated` of entries whose media has no timestamp: when the feed was started.
     var fallbackUpdated: Timestamp
 
@@ -52,25 +52,7 @@ struct AtomFeedWriter: FeedWriter {
         FeedEntry.xmlEntries(in: bytes, start: "<entry>", end: "</entry>", idElement: "id")
     }
 
-    func append(_ entries: [FeedEntry], after count: Int, to file: OutputFile) throws(SinkError) {
-        try file.write { buffer in
-            for entry in entries {
-                buffer.append(contentsOf: entry.bytes)
-                buffer.append(UInt8(ascii: "\n"))
-            }
-        }
-    }
-
-    func write(_ items: [FeedItem], after count: Int, to file: OutputFile) throws(SinkError) {
-        let writer = try XMLWriter()
-        for item in items {
-            write(item, to: writer)
-            writer.raw("\n")
-        }
-        try writer.drain(into: file)
-    }
-
-    private func write(_ item: FeedItem, to writer: XMLWriter) {
+    func write(_ item: FeedItem, to writer: XMLWriter) {
         writer.startElement("entry")
         writer.element("id", item.id)
         writeText("title", item.title, to: writer)

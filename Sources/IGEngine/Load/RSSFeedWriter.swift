@@ -9,7 +9,7 @@
 /// file's size, else 0 as the RSS Profile allows), a `media:content` per image, video and carousel child (each
 /// with a `media:thumbnail`), a `media:thumbnail` for a video whose URL is withheld, and a `category` per
 /// hashtag. HTML is escaped text rather than CDATA, so `<item>` appears only as markup.
-struct RSSFeedWriter: FeedWriter {
+struct RSSFeedWriter: XMLFeedWriter {
     var end: String { "</channel>\n</rss>\n" }
 
     func start(_ channel: FeedChannel, to file: OutputFile) throws(SinkError) {
@@ -64,25 +64,7 @@ struct RSSFeedWriter: FeedWriter {
         FeedEntry.xmlEntries(in: bytes, start: "<item>", end: "</item>", idElement: "guid")
     }
 
-    func append(_ entries: [FeedEntry], after count: Int, to file: OutputFile) throws(SinkError) {
-        try file.write { buffer in
-            for entry in entries {
-                buffer.append(contentsOf: entry.bytes)
-                buffer.append(UInt8(ascii: "\n"))
-            }
-        }
-    }
-
-    func write(_ items: [FeedItem], after count: Int, to file: OutputFile) throws(SinkError) {
-        let writer = try XMLWriter()
-        for item in items {
-            write(item, to: writer)
-            writer.raw("\n")
-        }
-        try writer.drain(into: file)
-    }
-
-    private func write(_ item: FeedItem, to writer: XMLWriter) {
+    func write(_ item: FeedItem, to writer: XMLWriter) {
         writer.startElement("item")
         writer.startElement("title")
         writer.raw(FeedText.xmlCharacterData(item.title))
