@@ -70,16 +70,10 @@ import Testing
                 let chaosPipeline = try folder.write(Self.pipeline(output: chaos, server: server), to: "chaos.yaml")
                 var random = SplitMix(seed: 2026)
                 var kills: [String: Int] = [:]
+                let command = Command(arguments: ["run", chaosPipeline.path], environment: environment)
                 for _ in 0..<Self.kills {
                     let point = Self.crashPoint(&random)
-                    var crash = environment
-                    crash["IGEXPORT_CRASH_AT"] = point
-                    let ending = try await Command(arguments: ["run", chaosPipeline.path], environment: crash)
-                        .runToEnd()
-                    guard ending.reason == .uncaughtSignal, ending.status == SIGKILL else {
-                        Issue.record("the run ended with status \(ending.status) before \(point)")
-                        break
-                    }
+                    guard try await command.runKilled(at: point) else { break }
                     kills[String(point.prefix { $0 != ":" }), default: 0] += 1
                 }
                 let finish = try await Command(arguments: ["run", chaosPipeline.path], environment: environment).run()

@@ -61,15 +61,9 @@ import Testing
                 )
                 // Then once while publishing, the NDJSON partitions renamed into place and the CSV ones not.
                 points.append("between-publishes:1")
+                let command = Command(arguments: ["run", chaosPipeline.path], environment: environment)
                 for point in points {
-                    var crash = environment
-                    crash["IGEXPORT_CRASH_AT"] = point
-                    let ending = try await Command(arguments: ["run", chaosPipeline.path], environment: crash)
-                        .runToEnd()
-                    guard ending.reason == .uncaughtSignal, ending.status == SIGKILL else {
-                        Issue.record("the run ended with status \(ending.status) before \(point)")
-                        return
-                    }
+                    guard try await command.runKilled(at: point) else { return }
                 }
                 let finish = try await Command(arguments: ["run", chaosPipeline.path], environment: environment).run()
                 #expect(finish.status == 0, "\(finish.stderr)")
