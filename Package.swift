@@ -96,11 +96,11 @@ let package = Package(
         .testTarget(name: "IGStorageTests", dependencies: ["IGCore", "IGGraph", "IGStorage", "TestSupport"]),
         .testTarget(
             name: "IGEngineTests",
-            dependencies: ["IGCore", "IGGraph", "IGEngine", "TestSupport", "GraphEmulator"]
+            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "TestSupport", "GraphEmulator"]
         ),
         .testTarget(
             name: "IGOpsTests",
-            dependencies: ["IGCore", "IGGraph", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
+            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
         ),
         .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator", "TestSupport"]),
