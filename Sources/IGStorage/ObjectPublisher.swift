@@ -82,7 +82,7 @@ public struct ObjectPublisher: Sendable {
             upload = pending
         } else {
             if let pending {
-                // Igexport began this upload for bytes that have changed since: it is of no use any more.
+                // igexport began this upload for bytes that have changed since: it is of no use any more.
                 try? await client.abortMultipartUpload(location, uploadID: pending.uploadID)
             }
             upload = UploadLedger.Multipart(
