@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "igexport", targets: ["igexport"]),
-        .library(name: "IGExport", targets: ["IGCore", "IGGraph", "IGEngine", "IGOps"]),
+        .library(name: "IGExport", targets: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "IGOps"]),
         .library(name: "GraphEmulator", targets: ["GraphEmulator"]),
     ],
     dependencies: [
@@ -41,11 +41,13 @@ let package = Package(
             name: "IGGraph",
             dependencies: ["IGCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "IGStorage", dependencies: ["IGCore", "IGGraph"]),
         .target(
             name: "IGEngine",
             dependencies: [
                 "IGCore",
                 "IGGraph",
+                "IGStorage",
                 "CXMLWriter",
                 "CCompression",
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +56,9 @@ let package = Package(
         ),
         .target(
             name: "IGOps",
-            dependencies: ["IGCore", "IGGraph", "IGEngine", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "IGCore", "IGGraph", "IGStorage", "IGEngine", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "GraphEmulator",
@@ -71,6 +75,7 @@ let package = Package(
             dependencies: [
                 "IGCore",
                 "IGGraph",
+                "IGStorage",
                 "IGEngine",
                 "IGOps",
                 "GraphEmulator",
@@ -88,13 +93,14 @@ let package = Package(
         ),
         .testTarget(name: "IGCoreTests", dependencies: ["IGCore", "TestSupport"]),
         .testTarget(name: "IGGraphTests", dependencies: ["IGCore", "IGGraph", "TestSupport", "GraphEmulator"]),
+        .testTarget(name: "IGStorageTests", dependencies: ["IGCore", "IGGraph", "IGStorage", "TestSupport"]),
         .testTarget(
             name: "IGEngineTests",
-            dependencies: ["IGCore", "IGGraph", "IGEngine", "TestSupport", "GraphEmulator"]
+            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "TestSupport", "GraphEmulator"]
         ),
         .testTarget(
             name: "IGOpsTests",
-            dependencies: ["IGCore", "IGGraph", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
+            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "IGOps", "TestSupport", "GraphEmulator"]
         ),
         .testTarget(name: "GraphEmulatorTests", dependencies: ["GraphEmulator", "CCurl", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GraphEmulator", "TestSupport"]),

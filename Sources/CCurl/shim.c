@@ -27,6 +27,10 @@ CURLcode ccurl_easy_setopt_write_callback(CURL *handle, CURLoption option, ccurl
     return curl_easy_setopt(handle, option, value);
 }
 
+CURLcode ccurl_easy_setopt_read_callback(CURL *handle, CURLoption option, ccurl_read_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

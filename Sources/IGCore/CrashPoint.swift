@@ -11,6 +11,10 @@ package enum CrashPoint: String {
     case afterCommit = "after-commit"
     /// Some outputs are published, others not yet.
     case betweenPublishes = "between-publishes"
+    /// An object is uploaded to object storage and recorded in the upload ledger; others are not yet.
+    case betweenUploads = "between-uploads"
+    /// A part of a multipart upload is sent and recorded; the upload is not complete yet.
+    case betweenParts = "between-parts"
 
     private static let target: (name: String, count: Int)? = {
         guard let spec = ProcessInfo.processInfo.environment["IGEXPORT_CRASH_AT"] else { return nil }

@@ -1,6 +1,7 @@
 import Foundation
 import IGCore
 import IGEngine
+import IGStorage
 
 /// What `igexport run --dry-run` prints: the streams with the requests they make, the outputs, and the state
 /// file with whether the run would resume. Building it makes no request.
@@ -35,6 +36,12 @@ public struct RunPlan: Sendable {
         lines.append("outputs:")
         for path in outputs {
             lines.append("  \(path)")
+        }
+        if let storage = config.storage {
+            lines.append(
+                "storage: \(storage.endpoint) (region \(storage.region), \(storage.addressing.rawValue)-style), "
+                    + "objects staged in \(storage.stagingRoot) and uploaded at publish"
+            )
         }
         lines.append("state: \(config.checkpoint.path)")
         lines.append("  \(resumption)")
@@ -98,12 +105,20 @@ public struct RunPlan: Sendable {
             for stream in streams {
                 for account in source.accounts {
                     let path = template.resolve(stream: stream, account: account.id, context: context)
-                    let entry = "\(path) (\(sink.format.rawValue))"
+                    let entry = "\(shown(path)) (\(sink.format.rawValue))"
                     if !paths.contains(entry) { paths.append(entry) }
                 }
             }
         }
         return paths
+    }
+
+    /// `path`, or for a staged `s3://` output the object it is uploaded as.
+    private func shown(_ path: String) -> String {
+        guard let storage = config.storage,
+            let location = ObjectLocation(stagingPath: path, root: storage.stagingRoot)
+        else { return path }
+        return location.description
     }
 
     private var resumedRun: RunProgress? {

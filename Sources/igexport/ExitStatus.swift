@@ -4,6 +4,7 @@ import IGCore
 import IGEngine
 import IGGraph
 import IGOps
+import IGStorage
 
 /// The one place where errors become exit codes (sysexits.h), as the README and `--help` document them.
 enum ExitStatus {
@@ -23,14 +24,16 @@ enum ExitStatus {
           0   ok
           64  usage: bad command-line arguments
           65  bad data: the API or a state file sent something unusable
-          69  service unavailable: the API kept failing after every retry
+          69  service unavailable: the API (or object storage) kept failing after every retry
           70  internal error: a bug; please report it
-          73  cannot create an output file or folder (or a symlink sits where igexport creates a file)
+          73  cannot create an output file or folder (or a symlink sits where igexport creates a file), or
+              the bucket of an s3:// output does not exist
           74  I/O error while writing (e.g. a full disk); rerun to resume
           75  temporary failure: an account (or an output) is being exported by another run (the other
               accounts complete first), throttled beyond http.retry.max_wait, or stopped by SIGTERM, SIGINT or SIGHUP (at a page
               boundary; rerun to resume)
-          77  auth or permission: the token is expired or invalid, or lacks a permission
+          77  auth or permission: the token is expired or invalid, or lacks a permission; or the storage
+              credentials are refused (SignatureDoesNotMatch, InvalidAccessKeyId, AccessDenied, ExpiredToken)
           78  config: the pipeline file is invalid
         """
 
@@ -53,6 +56,13 @@ enum ExitStatus {
             case .badResponse: dataError
             }
         case is PagingError: dataError
+        case let error as StorageError:
+            switch error.kind {
+            case .auth: noPermission
+            case .noSuchBucket: cannotCreate
+            case .unavailable, .refused, .noSuchUpload: unavailable
+            case .io: ioError
+            }
         case let error as RunLockError: error.isHeld ? temporaryFailure : cannotCreate
         case let error as StateError: error.kind == .io ? ioError : dataError
         case let error as SinkError:

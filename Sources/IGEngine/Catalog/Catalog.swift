@@ -43,11 +43,15 @@ public struct Catalog: Sendable {
         config.catalog.map { $0.path.replacingOccurrences(of: "{pipeline}", with: config.name) }
     }
 
-    /// Writes every file into `folder`, each atomically.
-    func write(to folder: String) throws(SinkError) {
+    /// Writes every file into `folder`, each atomically; returns their paths.
+    func write(to folder: String) throws(SinkError) -> [String] {
+        var paths: [String] = []
         for file in files {
-            try LandingZone.write(file.bytes, to: PathName.join(folder, file.name))
+            let path = PathName.join(folder, file.name)
+            try LandingZone.write(file.bytes, to: path)
+            paths.append(path)
         }
+        return paths
     }
 
     private static func encoded(_ value: JSONValue) -> [UInt8] {

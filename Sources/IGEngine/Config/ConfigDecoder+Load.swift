@@ -1,7 +1,7 @@
 import IGGraph
 
 extension ConfigDecoder {
-    func sinks(_ node: ConfigNode, extract: ExtractConfig) throws(ConfigError) -> [SinkConfig] {
+    func sinks(_ node: ConfigNode, extract: ExtractConfig, staging: String) throws(ConfigError) -> [SinkConfig] {
         let list = try node.list()
         guard !list.isEmpty else { throw node.error("expected at least one writer") }
         var result: [SinkConfig] = []
@@ -10,7 +10,7 @@ extension ConfigDecoder {
             guard let value = options, let format = SinkConfig.Format(rawValue: name) else {
                 throw item.error("the \(name) writer needs options, at least `path`")
             }
-            let sink = try self.sink(format, value, extract: extract)
+            let sink = try self.sink(format, value, extract: extract, staging: staging)
             if let twin = result.first(where: { $0.path == sink.path }) {
                 throw value.error("writes to \(sink.path), like the earlier \(twin.format.rawValue) writer")
             }
@@ -22,7 +22,8 @@ extension ConfigDecoder {
     private func sink(
         _ format: SinkConfig.Format,
         _ node: ConfigNode,
-        extract: ExtractConfig
+        extract: ExtractConfig,
+        staging: String
     ) throws(ConfigError) -> SinkConfig {
         let common = ["path", "stream", "streams"]
         let specific: [String] =
@@ -34,7 +35,7 @@ extension ConfigDecoder {
             }
         let keys = try node.mapping(allowed: common + specific)
         guard let pathNode = keys["path"] else { throw node.error("missing key 'path'") }
-        let path = try pathNode.nonEmptyString()
+        let path = try stagedPath(try pathNode.nonEmptyString(), at: pathNode, staging: staging)
         try checkTemplate(path, at: pathNode)
         try writableFolder(for: path, at: pathNode)
 

@@ -11,7 +11,7 @@ struct ConfigDecoder {
     func pipeline(_ node: ConfigNode) throws(ConfigError) -> PipelineConfig {
         let keys = try node.mapping(allowed: [
             "version", "name", "source", "http", "extract", "transform", "load", "catalog", "manifest", "checkpoint",
-            "on_partial",
+            "on_partial", "storage",
         ])
         guard let versionNode = keys["version"] else { throw node.error("missing key 'version' (use `version: 1`)") }
         let version = try versionNode.int(in: 1...1)
@@ -32,8 +32,13 @@ struct ConfigDecoder {
             )
         }
         if let transform = keys["transform"] { config.transform = try transformSteps(transform) }
+        if let checkpoint = keys["checkpoint"] {
+            config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)
+        }
+        // `s3://` outputs are staged in the state folder, written as local ones, and uploaded at publish time.
+        let staging = PathName.join(config.checkpoint.path, "staging")
         guard let loadNode = keys["load"] else { throw node.error("missing key 'load' (at least one writer)") }
-        config.load = try sinks(loadNode, extract: config.extract)
+        config.load = try sinks(loadNode, extract: config.extract, staging: staging)
         // An accounts file is read when a run starts, so it counts as several accounts.
         let accountCount =
             config.source.api == .emulator
@@ -45,12 +50,16 @@ struct ConfigDecoder {
             throw item.error("several accounts are exported: put {account} in this writer's path")
         }
         if let catalog = keys["catalog"] {
-            let path = try landingPath(catalog, placeholders: ["pipeline"])
+            let path = try landingPath(catalog, placeholders: ["pipeline"], staging: staging)
             config.catalog = CatalogConfig(path: path)
         }
         if let manifest = keys["manifest"] {
             config.manifest = ManifestConfig(
-                path: try landingPath(manifest, placeholders: ["pipeline", "run", "date", "account", "shard"])
+                path: try landingPath(
+                    manifest,
+                    placeholders: ["pipeline", "run", "date", "account", "shard"],
+                    staging: staging
+                )
             )
             // Each account publishes when it completes, so each writes a manifest of its own files.
             if accountCount > 1, config.manifest?.path.contains("{account}") == false {
@@ -60,17 +69,20 @@ struct ConfigDecoder {
         if let onPartial = keys["on_partial"] {
             config.onPartial = try onPartial.oneOf(PartialPolicy.self)
         }
-        if let checkpoint = keys["checkpoint"] {
-            config.checkpoint = try self.checkpoint(checkpoint, default: config.checkpoint)
+        let staged = config.load.map(\.path) + [config.catalog?.path, config.manifest?.path].compactMap(\.self)
+        if keys["storage"] != nil || staged.contains(where: { $0.hasPrefix(staging + "/") }) {
+            config.storage = try storage(keys["storage"], staging: staging, at: loadNode)
         }
         return config
     }
 
     /// The `path` of `catalog:` or `manifest:`, with only `placeholders` allowed in it.
-    private func landingPath(_ node: ConfigNode, placeholders: [String]) throws(ConfigError) -> String {
+    private func landingPath(_ node: ConfigNode, placeholders: [String], staging: String) throws(ConfigError)
+        -> String
+    {
         let keys = try node.mapping(allowed: ["path"])
         guard let pathNode = keys["path"] else { throw node.error("missing key 'path'") }
-        let path = try pathNode.nonEmptyString()
+        let path = try stagedPath(try pathNode.nonEmptyString(), at: pathNode, staging: staging)
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {
@@ -177,7 +189,7 @@ struct ConfigDecoder {
     }
 
     /// Resolves `${env:NAME}` or `${file:PATH}`; a literal token is refused, since pipeline files get shared.
-    private func secret(_ node: ConfigNode) throws(ConfigError) -> Secret {
+    func secret(_ node: ConfigNode) throws(ConfigError) -> Secret {
         let text = try node.nonEmptyString()
         do {
             return try SecretReference.resolve(text, environment: environment)

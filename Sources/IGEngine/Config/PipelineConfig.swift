@@ -1,5 +1,6 @@
 import IGCore
 import IGGraph
+import IGStorage
 
 /// A pipeline file, decoded and validated: what to extract, how to transform it, where to write it.
 ///
@@ -24,6 +25,8 @@ public struct PipelineConfig: Sendable {
     /// What a run that had to skip something (a refused metric, an unread reply, a future date) ends with.
     public var onPartial = PartialPolicy.continue
     public var checkpoint: CheckpointConfig
+    /// Where `s3://` outputs are published; `nil` when every output is local.
+    public var storage: StorageConfig?
 
     /// Creates a pipeline with defaults for everything but its name and source.
     public init(name: String, source: SourceConfig) {

@@ -11,7 +11,9 @@ struct LandingZone: Sendable {
     /// The shard the run exports, for `{shard}` in the manifest's path.
     let shard: String
 
-    /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers.
+    /// Writes the manifest of `files` (every output of the run, published), then the `_SUCCESS` markers;
+    /// returns the manifest's path and the markers' paths, for the upload of `s3://` outputs.
+    @discardableResult
     func publish(
         files: [String],
         statistics: [String: OutputStats],
@@ -19,8 +21,8 @@ struct LandingZone: Sendable {
         date: String,
         startedAt: Date,
         finishedAt: Date
-    ) throws(SinkError) {
-        guard let manifest = config.manifest else { return }
+    ) throws(SinkError) -> (manifest: String, markers: [String])? {
+        guard let manifest = config.manifest else { return nil }
         let path = PathTemplate(manifest.path)
             .resolve(pipeline: config.name, stream: "", account: account, date: date, run: runID)
             .replacingOccurrences(of: "{shard}", with: shard)
@@ -50,10 +52,11 @@ struct LandingZone: Sendable {
         JSONValue.object(document).encodeJSON(into: &bytes)
         bytes.append(UInt8(ascii: "\n"))
         try LandingZone.write(bytes, to: path)
-        let folders = Set(files.map { PathName.split($0).folder }).sorted()
-        for folder in folders {
-            try LandingZone.write([], to: PathName.join(folder, "_SUCCESS"))
+        let markers = Set(files.map { PathName.split($0).folder }).sorted().map { PathName.join($0, "_SUCCESS") }
+        for marker in markers {
+            try LandingZone.write([], to: marker)
         }
+        return (path, markers)
     }
 
     /// Writes a whole file atomically (temporary file, fsync, rename, fsync of the folder), creating its folder.

@@ -1,4 +1,5 @@
 import IGCore
+import IGStorage
 
 /// The one place where outputs and the checkpoint move forward together: every account's transformed pages
 /// pass through it one batch at a time.
@@ -15,6 +16,8 @@ actor PageCommitter {
     private let monitor: RunMonitor
     /// The catalog, manifest and `_SUCCESS` markers written after the data files.
     private let landing: LandingZone
+    /// Uploads the staged `s3://` outputs once they are published locally; `nil` when every output is local.
+    private let objects: ObjectPublisher?
     /// The first failure of a commit or publish. The sinks may then hold part of a batch that the journal does
     /// not cover, so nothing may be committed after it: another account's commit would record those bytes.
     private var failure: (any Error)?
@@ -25,9 +28,11 @@ actor PageCommitter {
         syncEveryPage: Bool,
         clock: any RunClock,
         monitor: RunMonitor,
-        landing: LandingZone
+        landing: LandingZone,
+        objects: ObjectPublisher? = nil
     ) {
         self.landing = landing
+        self.objects = objects
         self.sinks = sinks
         self.journal = journal
         self.syncEveryPage = syncEveryPage
@@ -65,8 +70,13 @@ actor PageCommitter {
 
     /// Publishes every output and completes the journal; returns the published paths and the run's totals
     /// (records and skips of every process that worked on the run).
-    func publish() throws -> (published: [String], totals: RunProgress) {
-        try failStop {
+    ///
+    /// Staged `s3://` outputs are uploaded after the local publish and before the journal completes: the data
+    /// files and the catalog, then the manifest, then the `_SUCCESS` markers, so a loader that waits for them
+    /// never sees half a run. A publish killed during the uploads is published again by the next run, which the
+    /// upload ledger makes skip what was sent.
+    func publish() async throws -> (published: [String], totals: RunProgress) {
+        let (published, uploads) = try failStop {
             if journal.run.phase != .publishing {
                 try journal.beginPublishing(
                     outputs: try sinks.commit(sync: true, all: true),
@@ -74,17 +84,29 @@ actor PageCommitter {
                 )
             }
             let published = try sinks.publish()
-            try landing.publishCatalog()
+            let catalog = try landing.publishCatalog()
             // Files an earlier process published (it died while publishing) are known from the journal.
             let statistics = (journal.run.outputStats ?? [:]).merging(sinks.statistics) { $1 }
-            try landing.publish(
-                files: Set(journal.run.outputs.keys).union(published).sorted(),
+            let files = Set(journal.run.outputs.keys).union(published).sorted()
+            let landed = try landing.publish(
+                files: files,
                 statistics: statistics,
                 runID: journal.run.id,
                 date: journal.run.date,
                 startedAt: journal.run.startedAt,
                 finishedAt: clock.now
             )
+            return (published, [files + catalog, landed.map { [$0.manifest] } ?? [], landed?.markers ?? []])
+        }
+        if let objects {
+            do {
+                try await objects.upload(uploads)
+            } catch {
+                failure = error
+                throw error
+            }
+        }
+        return try failStop {
             let totals = journal.run
             try journal.complete(now: clock.now)
             return (published, totals)

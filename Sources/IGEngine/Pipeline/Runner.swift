@@ -1,6 +1,7 @@
 import Foundation
 import IGCore
 import IGGraph
+import IGStorage
 import Logging
 
 /// How a run starts.
@@ -119,6 +120,24 @@ public struct Runner: Sendable {
         return statistics
     }
 
+    /// The uploader of `account`'s staged `s3://` outputs, with its own ledger beside the account's state file;
+    /// `nil` when every output is local.
+    private func objectPublisher(account: String) throws -> ObjectPublisher? {
+        guard let storage = config.storage else { return nil }
+        let client = S3Client(
+            config: storage,
+            http: try CurlClient(configuration: .init(version: IGExportVersion.current, http: config.http)),
+            retry: RetryPolicy(config.http.retry),
+            clock: clock
+        )
+        let folder = PathName.join(config.checkpoint.path, "uploads")
+        return ObjectPublisher(
+            client: client,
+            ledgerPath: PathName.join(folder, StateFolder.fileName(account: account) + ".json"),
+            concurrency: config.http.concurrency
+        )
+    }
+
     /// What became of one account.
     private enum AccountOutcome: Sendable {
         /// Another run holds the account.
@@ -186,7 +205,8 @@ public struct Runner: Sendable {
             syncEveryPage: config.checkpoint.durability == .page,
             clock: clock,
             monitor: monitor,
-            landing: LandingZone(config: config, account: account.id, shard: shard)
+            landing: LandingZone(config: config, account: account.id, shard: shard),
+            objects: try objectPublisher(account: account.id)
         )
         if run.phase == .extracting {
             let context = StreamContext(

@@ -7,10 +7,10 @@ import IGCore
 /// Invariant behind `@unchecked Sendable`: a handle is only used on its `CurlWorker`'s serial queue, so
 /// libcurl never sees it from two threads at once (libcurl-thread(3)).
 final class EasyHandle: @unchecked Sendable {
-    private let raw: UnsafeMutableRawPointer
+    let raw: UnsafeMutableRawPointer
     /// libcurl writes its detailed error text here (CURLOPT_ERRORBUFFER); it lives as long as the handle.
-    private let errorBuffer: UnsafeMutablePointer<CChar>
-    private let maximumBodySize: Int
+    let errorBuffer: UnsafeMutablePointer<CChar>
+    let maximumBodySize: Int
 
     init(configuration: CurlClient.Configuration) throws(CurlError) {
         guard let raw = curl_easy_init() else {
@@ -122,7 +122,7 @@ final class EasyHandle: @unchecked Sendable {
 }
 
 /// What one transfer has received so far; libcurl's callbacks reach it through their `userdata` pointer.
-private final class Transfer {
+final class Transfer {
     var body: [UInt8] = []
     var headers = HTTPHeaders()
     let maximumBodySize: Int

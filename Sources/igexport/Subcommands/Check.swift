@@ -53,14 +53,14 @@ extension IGExportCommand {
                         logger: context.logger,
                         sleep: { await context.clock.sleep(for: $0) }
                     )
-                    let check = FirstRunCheck(checks: [
-                        GraphAPICheck(
-                            client: client,
-                            account: account.id,
-                            extract: context.config.extract,
-                            now: context.clock.now
-                        )
-                    ])
+                    let graph = GraphAPICheck(
+                        client: client,
+                        account: account.id,
+                        extract: context.config.extract,
+                        now: context.clock.now
+                    )
+                    let buckets = try BucketCheck.checks(config: context.config, clock: context.clock)
+                    let check = FirstRunCheck(checks: [graph] + buckets)
                     let api = context.config.source.api == .emulator ? "the built-in emulator" : resolved.baseURL
                     return (await check.run(), (account: account.id, api: "\(api) \(resolved.apiVersion)"))
                 }
