@@ -7,6 +7,8 @@ import Foundation
 package enum CrashPoint: String {
     /// A file replaced atomically (the state, the metrics) is written and synced, not yet renamed into place.
     case beforeRename = "before-rename"
+    /// Half of a line is appended to a state journal, the other half not yet.
+    case midAppend = "mid-append"
     /// A page is written and its position recorded: the Nth arrival is just after the Nth committed page.
     case afterCommit = "after-commit"
     /// Some outputs are published, others not yet.
@@ -24,6 +26,9 @@ package enum CrashPoint: String {
     }()
 
     private static let arrivals = Locked<[String: Int]>([:])
+
+    /// Whether `IGEXPORT_CRASH_AT` names this point, so that the code around it can make the moment exist.
+    package var isArmed: Bool { Self.target?.name == rawValue }
 
     /// Kills the process here if this is the arrival `IGEXPORT_CRASH_AT` names.
     package func reach() {

@@ -44,12 +44,16 @@ import Testing
         """
     }
 
-    /// Where the next run dies: mostly just after its first or second committed page, and one time in three inside
-    /// a commit, with the state file written but not yet renamed into place (one of its first three state saves).
+    /// Where the next run dies: mostly just after its first or second committed page, one time in four inside a
+    /// commit, with half of the page's line appended to the state's journal (one of its first three pages), and
+    /// one time in four with the run's first state file written but not yet renamed into place.
     static func crashPoint(_ random: inout SplitMix) -> String {
         let draw = random.next()
-        if draw % 3 == 0 { return "before-rename:\(1 + (draw >> 8) % 3)" }
-        return "after-commit:\(1 + (draw >> 8) % 2)"
+        switch draw % 4 {
+        case 0: return "mid-append:\(1 + (draw >> 8) % 3)"
+        case 1: return "before-rename:1"
+        default: return "after-commit:\(1 + (draw >> 8) % 2)"
+        }
     }
 
     @Test func outputsAreByteIdenticalAfterTwentyOrMoreKills() async throws {
@@ -82,12 +86,13 @@ import Testing
                 print("chaos: the run survived \(kills.values.reduce(0, +)) kills: \(kills.sorted { $0.key < $1.key })")
                 #expect(kills.values.reduce(0, +) >= 20)
                 #expect(kills["after-commit", default: 0] > 0 && kills["before-rename", default: 0] > 0)
+                #expect(kills["mid-append", default: 0] > 0)
                 try expectSameOutputs(reference, chaos)
             }
         }
     }
 
-    @Test(arguments: ["before-rename:3", "before-rename:17", "between-publishes:1", "between-publishes:3"])
+    @Test(arguments: ["before-rename:2", "mid-append:17", "between-publishes:1", "between-publishes:3"])
     func aCrashWhileSavingStateOrPublishingLosesNothing(crashPoint: String) async throws {
         let configuration = EmulatorConfiguration(seed: 11, mediaPerAccount: 520, faults: Self.emulator.faults)
         try await withTemporaryFolder { folder in

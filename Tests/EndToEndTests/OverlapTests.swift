@@ -58,7 +58,7 @@ import Testing
                 let file = try folder.write(pipeline(api: server.baseURL, output: output), to: "overlap.yaml")
 
                 var crash = environment
-                crash["IGEXPORT_CRASH_AT"] = "before-rename:6"
+                crash["IGEXPORT_CRASH_AT"] = "mid-append:5"
                 let interrupted = try await Command(arguments: ["run", file.path], environment: crash).runToEnd()
                 #expect(interrupted.reason == .uncaughtSignal)
                 #expect(

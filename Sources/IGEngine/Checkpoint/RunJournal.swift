@@ -9,9 +9,13 @@ import Logging
 /// resume, complete and move between shards independently.
 ///
 /// Opening it starts a run or resumes the interrupted one. `record` saves a page's position after its records
-/// are written and flushed, atomically (and durably with `durability: page`); `complete` turns the run's
-/// positions into bookmarks once every output is published, and forgets the run.
+/// are written and flushed, as a line appended to the state's journal (durably with `durability: page`), and
+/// rewrites the whole state every `compactionInterval` pages; `complete` turns the run's positions into
+/// bookmarks once every output is published, and forgets the run.
 public struct RunJournal: Sendable {
+    /// The pages recorded in the journal before the state file is rewritten: enough that the rename and the
+    /// encoding of the whole state are rare, few enough that reading the state stays quick.
+    public static let compactionInterval = 100
     /// A bookmark further ahead of the clock than this is not believed (see `bookmark(_:)`).
     public static let futureTolerance: TimeInterval = 86_400
 
@@ -25,6 +29,8 @@ public struct RunJournal: Sendable {
     private var bookmarks: [String: Bookmark]
     private let store: StateStore
     private let sync: Bool
+    /// The pages appended to the journal since the state file was written.
+    private var journaled = 0
 
     /// Opens `account`'s journal in the state folder `config.checkpoint.path`: resumes the account's
     /// interrupted run, or starts the run `runID` at `now`.
@@ -76,6 +82,9 @@ public struct RunJournal: Sendable {
             }
             run = interrupted
             resumed = true
+            // Rewriting the state folds in the journal and drops a line a crash cut short, which the next
+            // append would otherwise run into.
+            try save()
             logger.notice(
                 "resuming the interrupted run",
                 metadata: [
@@ -124,7 +133,20 @@ public struct RunJournal: Sendable {
         }
         run.pages += 1
         run.updatedAt = now
-        try save()
+        guard journaled < Self.compactionInterval else { return try save() }
+        let entry = RunProgress.PageEntry(
+            run: run.id,
+            pages: run.pages,
+            updatedAt: now,
+            key: key,
+            position: position,
+            outputs: outputs,
+            outputStats: statistics.isEmpty ? nil : statistics,
+            records: run.records,
+            skipped: run.skipped
+        )
+        try store.append(entry, sync: sync, creates: journaled == 0)
+        journaled += 1
     }
 
     /// Marks the run as publishing, with every output's final committed offset; saved durably.
@@ -150,10 +172,12 @@ public struct RunJournal: Sendable {
             )
         }
         try store.save(RunState(pipeline: pipeline, run: nil, bookmarks: bookmarks), sync: true)
+        journaled = 0
     }
 
-    private func save(sync: Bool? = nil) throws(StateError) {
+    private mutating func save(sync: Bool? = nil) throws(StateError) {
         try store.save(RunState(pipeline: pipeline, run: run, bookmarks: bookmarks), sync: sync ?? self.sync)
+        journaled = 0
     }
 
     private static func newest(_ a: String?, _ b: String?) -> String? {

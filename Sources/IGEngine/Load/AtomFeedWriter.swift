@@ -1,6 +1,6 @@
 import IGCore
 
-/// Atom 1.0 (RFC 4287), through libxml2.
+/// Atom 1.0 (RFC 4287).
 ///
 /// The feed has a `tag:` `id` for the account, `title` and `subtitle` as text, `link rel="alternate"` to the
 /// account's page, `link rel="self"` (`self_link`, which the configuration requires for Atom), `updated`
@@ -15,21 +15,21 @@ struct AtomFeedWriter: XMLFeedWriter {
     var end: String { "</feed>\n" }
 
     func start(_ channel: FeedChannel, to file: OutputFile) throws(SinkError) {
-        let writer = try XMLWriter()
+        var writer = XMLWriter()
         writer.startDocument()
         writer.startElement("feed")
         writer.attribute("xmlns", "http://www.w3.org/2005/Atom")
         writer.raw("\n")
         writer.element("id", channel.id)
         writer.raw("\n")
-        writeText("title", channel.title, to: writer)
+        writeText("title", channel.title, to: &writer)
         writer.raw("\n")
-        writeText("subtitle", channel.description, to: writer)
+        writeText("subtitle", channel.description, to: &writer)
         writer.raw("\n")
-        writeLink(rel: "alternate", type: "text/html", href: channel.link, to: writer)
+        writeLink(rel: "alternate", type: "text/html", href: channel.link, to: &writer)
         writer.raw("\n")
         if let selfLink = channel.selfLink {
-            writeLink(rel: "self", type: "application/atom+xml", href: selfLink, to: writer)
+            writeLink(rel: "self", type: "application/atom+xml", href: selfLink, to: &writer)
             writer.raw("\n")
         }
         writer.element("updated", channel.built.rfc3339)
@@ -52,11 +52,11 @@ struct AtomFeedWriter: XMLFeedWriter {
         FeedEntry.xmlEntries(in: bytes, start: "<entry>", end: "</entry>", idElement: "id")
     }
 
-    func write(_ item: FeedItem, to writer: XMLWriter) {
+    func write(_ item: FeedItem, to writer: inout XMLWriter) {
         writer.startElement("entry")
         writer.element("id", item.id)
-        writeText("title", item.title, to: writer)
-        writeLink(rel: "alternate", type: "text/html", href: item.link, to: writer)
+        writeText("title", item.title, to: &writer)
+        writeLink(rel: "alternate", type: "text/html", href: item.link, to: &writer)
         if let enclosure = item.enclosure, let url = enclosure.url {
             writer.startElement("link")
             writer.attribute("rel", "enclosure")
@@ -85,14 +85,14 @@ struct AtomFeedWriter: XMLFeedWriter {
     }
 
     /// A text construct: `&` and `<` as hexadecimal references, so that a caption's `&amp;` stays text.
-    private func writeText(_ name: String, _ text: String, to writer: XMLWriter) {
+    private func writeText(_ name: String, _ text: String, to writer: inout XMLWriter) {
         writer.startElement(name)
         writer.attribute("type", "text")
         writer.raw(FeedText.xmlCharacterData(text))
         writer.endElement()
     }
 
-    private func writeLink(rel: String, type: String, href: String, to writer: XMLWriter) {
+    private func writeLink(rel: String, type: String, href: String, to writer: inout XMLWriter) {
         writer.startElement("link")
         writer.attribute("rel", rel)
         writer.attribute("type", type)

@@ -60,6 +60,10 @@ struct FeedItemBuilder {
 
     /// The caption's first line that still has text once tags are removed, cut to 100 grapheme clusters.
     static func title(caption: String) -> String? {
+        if !FeedText.hasNewline(caption) {
+            let text = FeedText.withoutTags(caption)
+            return text.isEmpty ? nil : Truncation(field: "title", maxLength: titleLength).apply(to: text)
+        }
         for line in caption.split(whereSeparator: \.isNewline) {
             let text = FeedText.withoutTags(String(line))
             if !text.isEmpty { return Truncation(field: "title", maxLength: titleLength).apply(to: text) }

@@ -26,6 +26,10 @@ public final class FeedSink: Sink {
     private var profiles: [String: Record] = [:]
     /// The ids of the items in each file, in order.
     private var written: [String: [String]] = [:]
+    /// The same ids as a set per file, kept beside `written` so that a page checks its media against the items
+    /// already written without rebuilding the set: rebuilding it (and copying the ids) per page made a feed
+    /// of every item quadratic in the number of media.
+    private var writtenSet: [String: Set<String>] = [:]
 
     /// Creates the sink, reopening the partial files of a resumed run; `now` dates the feed.
     public init(config: SinkConfig, context: SinkContext, now: @escaping () -> Timestamp = Timestamp.now)
@@ -41,7 +45,9 @@ public final class FeedSink: Sink {
         files = try SinkFiles(config: config, context: context)
         for file in files.files where file.offset > 0 {
             let bytes = try FeedSink.contents(of: file.partialPath, limit: file.offset) ?? []
-            written[file.path] = writer.entries(in: bytes).map(\.id)
+            let ids = writer.entries(in: bytes).map(\.id)
+            written[file.path] = ids
+            writtenSet[file.path] = Set(ids)
         }
     }
 
@@ -55,8 +61,8 @@ public final class FeedSink: Sink {
         case .media:
             let file = try feed(for: page.account)
             try startIfNew(file, account: page.account, firstMedia: page.records.first)
-            let ids = written[file.path, default: []]
-            guard ids.count < config.feed.maxItems else { return }
+            let count = written[file.path]?.count ?? 0
+            guard count < config.feed.maxItems else { return }
             let username = username(account: page.account, firstMedia: page.records.first)
             let builder = FeedItemBuilder(
                 options: config.feed,
@@ -64,14 +70,19 @@ public final class FeedSink: Sink {
                 channelLink: FeedChannel.link(options: config.feed, username: username)
             )
             // A media read twice (a page read again after a refused cursor) must not become two items.
-            var seen = Set(ids)
+            var fresh = Set<String>()
             var items: [FeedItem] = []
-            for record in page.records where ids.count + items.count < config.feed.maxItems {
-                if let item = builder.item(for: record), seen.insert(item.id).inserted { items.append(item) }
+            for record in page.records where count + items.count < config.feed.maxItems {
+                if let item = builder.item(for: record), writtenSet[file.path]?.contains(item.id) != true,
+                    fresh.insert(item.id).inserted
+                {
+                    items.append(item)
+                }
             }
             guard !items.isEmpty else { return }
-            try writer.write(items, after: ids.count, to: file)
-            written[file.path] = ids + items.map(\.id)
+            try writer.write(items, after: count, to: file)
+            written[file.path, default: []].append(contentsOf: items.map(\.id))
+            writtenSet[file.path, default: []].formUnion(fresh)
         default:
             return
         }
@@ -108,6 +119,7 @@ public final class FeedSink: Sink {
         guard !carried.isEmpty else { return }
         try writer.append(Array(carried), after: ids.count, to: file)
         written[file.path] = ids + carried.map(\.id)
+        writtenSet[file.path, default: []].formUnion(carried.map(\.id))
     }
 
     private func feed(for account: String) throws(SinkError) -> OutputFile {

@@ -1,4 +1,4 @@
-/// RSS 2.0 with Media RSS, `content:encoded` and `atom:link`, through libxml2.
+/// RSS 2.0 with Media RSS, `content:encoded` and `atom:link`.
 ///
 /// The channel has `title`, `link`, `description`, `atom:link rel="self"` (only when `self_link` is set: a
 /// self link that is not the feed's own URL would send readers elsewhere), `lastBuildDate`, `generator`,
@@ -13,7 +13,7 @@ struct RSSFeedWriter: XMLFeedWriter {
     var end: String { "</channel>\n</rss>\n" }
 
     func start(_ channel: FeedChannel, to file: OutputFile) throws(SinkError) {
-        let writer = try XMLWriter()
+        var writer = XMLWriter()
         writer.startDocument()
         writer.startElement("rss")
         writer.attribute("version", "2.0")
@@ -64,7 +64,7 @@ struct RSSFeedWriter: XMLFeedWriter {
         FeedEntry.xmlEntries(in: bytes, start: "<item>", end: "</item>", idElement: "guid")
     }
 
-    func write(_ item: FeedItem, to writer: XMLWriter) {
+    func write(_ item: FeedItem, to writer: inout XMLWriter) {
         writer.startElement("item")
         writer.startElement("title")
         writer.raw(FeedText.xmlCharacterData(item.title))
@@ -97,12 +97,12 @@ struct RSSFeedWriter: XMLFeedWriter {
             // The validator wants a positive fileSize, so an unknown size is left out rather than 0.
             if let bytes = media.bytes, bytes > 0 { writer.attribute("fileSize", String(bytes)) }
             if let picture = media.picture {
-                writeThumbnail(picture, to: writer)
+                writeThumbnail(picture, to: &writer)
             }
             writer.endElement()
         }
         if !item.isCarousel, let only = item.media.first, only.url == nil, let thumbnail = only.thumbnail {
-            writeThumbnail(thumbnail, to: writer)
+            writeThumbnail(thumbnail, to: &writer)
         }
         for tag in item.tags {
             writer.startElement("category")
@@ -112,7 +112,7 @@ struct RSSFeedWriter: XMLFeedWriter {
         writer.endElement()
     }
 
-    private func writeThumbnail(_ url: String, to writer: XMLWriter) {
+    private func writeThumbnail(_ url: String, to writer: inout XMLWriter) {
         writer.startElement(prefix: "media", "thumbnail")
         writer.attribute("url", url)
         writer.endElement()

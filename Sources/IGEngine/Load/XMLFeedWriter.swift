@@ -1,8 +1,8 @@
-/// A feed format written through libxml2 (RSS, Atom): an item is one element on a line of its own, and items read
+/// A feed format written as XML (RSS, Atom): an item is one element on a line of its own, and items read
 /// back by `entries(in:)` are appended as they were written.
 protocol XMLFeedWriter: FeedWriter {
     /// Writes one item's element.
-    func write(_ item: FeedItem, to writer: XMLWriter)
+    func write(_ item: FeedItem, to writer: inout XMLWriter)
 }
 
 extension XMLFeedWriter {
@@ -16,9 +16,9 @@ extension XMLFeedWriter {
     }
 
     func write(_ items: [FeedItem], after count: Int, to file: OutputFile) throws(SinkError) {
-        let writer = try XMLWriter()
+        var writer = XMLWriter()
         for item in items {
-            write(item, to: writer)
+            write(item, to: &writer)
             writer.raw("\n")
         }
         try writer.drain(into: file)

@@ -1,7 +1,7 @@
 import IGCore
 import IGGraph
 
-/// Writes records as one XML document per file, through libxml2.
+/// Writes records as one XML document per file (`XMLWriter` escapes as libxml2 does).
 ///
 /// ```xml
 /// <?xml version="1.0" encoding="UTF-8"?>
@@ -21,6 +21,8 @@ public final class XMLSink: Sink {
 
     public let config: SinkConfig
     private let files: SinkFiles
+    /// One writer for every page, so its buffer is allocated once.
+    private var writer = XMLWriter()
 
     /// Creates the sink, reopening the partial files of a resumed run.
     public init(config: SinkConfig, context: SinkContext) throws(SinkError) {
@@ -33,13 +35,12 @@ public final class XMLSink: Sink {
         for (file, records) in try files.route(page) {
             try startIfNew(file)
             guard !records.isEmpty else { continue }
-            let writer = try XMLWriter()
             for record in records {
                 writer.startElement("record")
                 writer.attribute("stream", page.stream.rawValue)
                 writer.attribute("account", page.account)
                 for member in record.members {
-                    XMLSink.write(member.value, key: member.key, depth: 3, to: writer)
+                    XMLSink.write(member.value, key: member.key, depth: 3, to: &writer)
                 }
                 writer.endElement()
                 writer.raw("\n")
@@ -64,7 +65,7 @@ public final class XMLSink: Sink {
 
     private func startIfNew(_ file: OutputFile) throws(SinkError) {
         guard file.offset == 0 else { return }
-        let writer = try XMLWriter()
+        var writer = XMLWriter()
         writer.startDocument()
         writer.startElement("records")
         writer.attribute("pipeline", files.context.pipeline)
@@ -74,7 +75,7 @@ public final class XMLSink: Sink {
     }
 
     /// Writes `value` as an element at nesting `depth`.
-    private static func write(_ value: JSONValue, key: String, depth: Int, to writer: XMLWriter) {
+    private static func write(_ value: JSONValue, key: String, depth: Int, to writer: inout XMLWriter) {
         if XMLName.isSafe(key) {
             writer.startElement(key)
         } else {
@@ -102,11 +103,11 @@ public final class XMLSink: Sink {
             writer.text(value.jsonText)
         case .array(let elements):
             for element in elements {
-                write(element, key: "item", depth: depth + 1, to: writer)
+                write(element, key: "item", depth: depth + 1, to: &writer)
             }
         case .object(let object):
             for member in object.members {
-                write(member.value, key: member.key, depth: depth + 1, to: writer)
+                write(member.value, key: member.key, depth: depth + 1, to: &writer)
             }
         }
         writer.endElement()

@@ -14,6 +14,34 @@ import Testing
         #expect(FeedText.withoutTags("<script>alert(1)</script>") == "alert(1)")
     }
 
+    /// The one-pass paths agree with splitting into characters, whitespace and line breaks of every kind
+    /// included (the feeds must not change bytes when the code gets faster).
+    @Test func fastPathsAgreeWithSplittingIntoCharacters() {
+        let texts = [
+            "", "   ", " a  b\tc\u{0B}d\u{0C}e\u{85}f\u{A0}g\u{2003}h\u{3000}i ", "a\r\nb\n\nc\u{2028}d\u{2029}e",
+            " \u{301}accent after a space", "é\u{200D}👩‍👩‍👧 🇯🇵 x", "مرحبا  بالعالم — שלום\u{1680}עולם", "no newline at all",
+            String(repeating: "long caption 😀 #tag ", count: 120),
+        ]
+        for text in texts {
+            #expect(
+                FeedText.collapsingWhitespace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            )
+            #expect(FeedText.hasNewline(text) == text.contains(where: \.isNewline), "\(text.debugDescription)")
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            #expect(
+                FeedText.paragraph(text) == "<p>"
+                    + lines.map { FeedText.escapeHTML(String($0)) }.joined(separator: "<br/>") + "</p>"
+            )
+            let title = text.split(whereSeparator: \.isNewline).lazy.map { FeedText.withoutTags(String($0)) }.first {
+                !$0.isEmpty
+            }
+            #expect(
+                FeedItemBuilder.title(caption: text)
+                    == title.map { Truncation(field: "title", maxLength: 100).apply(to: $0) }
+            )
+        }
+    }
+
     @Test func plainTextUsesHexadecimalReferences() {
         #expect(FeedText.xmlCharacterData("a & <b> c") == "a &#x26; &#x3C;b&#x3E; c")
     }
