@@ -71,7 +71,7 @@ public final class CurlClient: Sendable {
         return try result.get()
     }
 
-    private static func check(_ url: String) throws(CurlError) -> URLParts {
+    static func check(_ url: String) throws(CurlError) -> URLParts {
         guard let parts = URLParts(url) else {
             throw CurlError(code: Int(CURLE_URL_MALFORMAT.rawValue), message: "not an absolute URL: \(redacted(url))")
         }
@@ -94,7 +94,7 @@ public final class CurlClient: Sendable {
         }
     }
 
-    private func checkOut() async throws(CurlError) -> CurlWorker {
+    func checkOut() async throws(CurlError) -> CurlWorker {
         enum Next {
             case use(CurlWorker)
             case create(Int)
@@ -130,7 +130,7 @@ public final class CurlClient: Sendable {
         }
     }
 
-    private func checkIn(_ worker: CurlWorker) {
+    func checkIn(_ worker: CurlWorker) {
         let waiter: CheckedContinuation<CurlWorker, Never>? = pool.withLock { pool in
             guard !pool.waiting.isEmpty else {
                 pool.idle.append(worker)

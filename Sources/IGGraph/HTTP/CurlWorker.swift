@@ -6,8 +6,8 @@ import Dispatch
 /// pool (on a two-core machine two blocked pool threads would stall every task); the caller awaits a
 /// continuation instead.
 final class CurlWorker: Sendable {
-    private let queue: DispatchQueue
-    private let handle: EasyHandle
+    let queue: DispatchQueue
+    let handle: EasyHandle
 
     init(configuration: CurlClient.Configuration, number: Int) throws(CurlError) {
         queue = DispatchQueue(label: "igexport.curl.\(number)")
