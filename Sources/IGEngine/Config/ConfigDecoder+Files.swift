@@ -50,6 +50,7 @@ extension ConfigDecoder {
                 throw node.error("unknown placeholder {\(name)} in the manifest's path; valid: {account}, {pipeline}")
             }
             try writableFolder(for: manifest, at: node)
+            options.manifestGiven = true
         } else {
             manifest = PathName.join(options.root, "manifest.ndjson")
         }

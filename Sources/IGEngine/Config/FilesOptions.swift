@@ -5,8 +5,8 @@ public struct FilesOptions: Sendable, Equatable {
     /// The placeholders a file's name may use.
     public static let placeholders = ["account", "stream", "year", "month", "date", "id", "parent_id", "index", "ext"]
 
-    /// Where each file goes: the placeholders of `placeholders`. With the default, a carousel child is
-    /// `{date}_{parent_id}_{index}.{ext}`.
+    /// Where each file goes: the placeholders of `placeholders`. When the name is the default's,
+    /// `{date}_{id}.{ext}`, a carousel child's is `{date}_{parent_id}_{index}.{ext}`.
     public var template = FilesOptions.defaultTemplate
     /// Also downloads `thumbnail_url` (a video's poster).
     public var thumbnails = true
@@ -20,6 +20,9 @@ public struct FilesOptions: Sendable, Equatable {
     public var maxFileBytes = 1 << 30
     /// The URL the archive root is served at, for `public_url` in the records' `files`.
     public var baseURL: String?
+    /// Whether the pipeline names the manifest; else it is `manifest.ndjson` in the archive root, or
+    /// `manifest-{account}.ndjson` there when several accounts are exported.
+    public var manifestGiven = false
 
     /// Creates the default options.
     public init() {}

@@ -92,3 +92,27 @@ struct FilesConfigTests {
         }
     }
 }
+
+extension FilesConfigTests {
+    private func several(_ files: String) throws -> PipelineConfig {
+        let yaml = """
+            version: 1
+            name: files
+            source:
+              token: ${env:T}
+              accounts: ["17841400000000001", "17841400000000002"]
+            extract:
+              media: {}
+            load:
+              - ndjson: {path: "out/{account}.ndjson"}
+              - files: \(files)
+            """
+        return try PipelineConfig.parse(yaml: yaml, file: "files.yaml", environment: ["T": "IGAAtoken"])
+    }
+
+    @Test func givesEachAccountItsOwnManifestByDefault() throws {
+        #expect(try several("{}").load.last?.path == "archive/manifest-{account}.ndjson")
+        #expect(try several("{manifest: \"m/{account}.ndjson\"}").load.last?.path == "m/{account}.ndjson")
+        #expect(throws: ConfigError.self) { try several("{manifest: m/all.ndjson}") }
+    }
+}

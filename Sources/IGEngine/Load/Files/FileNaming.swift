@@ -10,15 +10,17 @@ import IGCore
 struct FileNaming: Sendable {
     let options: FilesOptions
 
-    /// The default name of a carousel child, beside its parent's.
-    static let childTemplate = "archive/{account}/{year}/{date}_{parent_id}_{index}.{ext}"
+    /// The default file name, and a carousel child's beside its parent's when the path ends in the default.
+    static let defaultName = "{date}_{id}.{ext}"
+    static let childName = "{date}_{parent_id}_{index}.{ext}"
 
     /// The path of `target` without its extension (the template's `.{ext}` cut off); a thumbnail's name ends
     /// in `_thumbnail`.
     func stem(_ target: DownloadTarget, account: String) -> String {
-        let template =
-            options.template == FilesOptions.defaultTemplate && target.parentID != nil
-            ? Self.childTemplate : options.template
+        var template = options.template
+        if target.parentID != nil, PathName.split(template).name == Self.defaultName {
+            template = PathName.join(PathName.split(template).folder, Self.childName)
+        }
         let date = Timestamp(parsing: target.timestamp).map { String($0.rfc3339.prefix(10)) } ?? "0000-00-00"
         let values: [String: String] = [
             "account": Self.safeSegment(account),

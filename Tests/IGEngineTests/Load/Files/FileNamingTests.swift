@@ -32,6 +32,15 @@ struct FileNamingTests {
         #expect(naming.stem(child, account: "me") == "archive/me/2025/2025-03-07_17900000000000001_3")
     }
 
+    @Test func namesAChildAfterItsParentInAnyFolderWithTheDefaultName() {
+        var options = FilesOptions()
+        options.template = "/srv/media/{account}/{date}_{id}.{ext}"
+        let child = target("18000000000000002", parent: "17900000000000001", index: 1)
+        #expect(
+            FileNaming(options: options).stem(child, account: "me") == "/srv/media/me/2025-03-07_17900000000000001_1"
+        )
+    }
+
     @Test func namesAThumbnailBesideItsVideo() {
         #expect(naming.stem(target(kind: .thumbnail), account: "me").hasSuffix("_17900000000000001_thumbnail"))
     }
