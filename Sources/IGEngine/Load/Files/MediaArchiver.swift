@@ -171,10 +171,10 @@ final class MediaArchiver: Sendable {
                 }
                 status = response.status
             } catch let error as DownloadError {
-                close(descriptor)
-                unlink(temporary)
                 switch error {
                 case .write(let code):
+                    close(descriptor)
+                    unlink(temporary)
                     throw SinkError(
                         .io,
                         path: temporary,
@@ -186,11 +186,13 @@ final class MediaArchiver: Sendable {
                         "media download failed",
                         metadata: ["media": "\(target.mediaID)", "url": "\(Self.loggable(url))", "error": "\(failure)"]
                     )
-                    if failure.exceedsBodyLimit { return .failed }
+                    status = failure.exceedsBodyLimit ? -1 : 0
                 }
             }
+            // Every way here leaves the descriptor open once: a 200 returned above, and a write error threw.
             close(descriptor)
             unlink(temporary)
+            if status < 0 { return .failed }
             if status == 403 || status == 410 {
                 guard refreshes < Self.maximumRefreshes else { return failed(target, url, status) }
                 refreshes += 1
