@@ -11,6 +11,10 @@ package enum CrashPoint: String {
     case midAppend = "mid-append"
     /// A page is written and its position recorded: the Nth arrival is just after the Nth committed page.
     case afterCommit = "after-commit"
+    /// A media file is downloaded and synced under its temporary name, not yet renamed into place.
+    case afterFileWritten = "after-file-written"
+    /// A media file is renamed into place; the page that names it is not committed yet.
+    case afterFileRename = "after-file-rename"
     /// Some outputs are published, others not yet.
     case betweenPublishes = "between-publishes"
     /// An object is uploaded to object storage and recorded in the upload ledger; others are not yet.

@@ -95,6 +95,12 @@ public struct MetricsFile: Sendable, Equatable {
             }
         )
         metric(
+            "igexport_files_failed_total",
+            "gauge",
+            "Media files the last run could not archive after its retries (also in igexport_skipped_total).",
+            [(label, String(statistics.skipped.values.reduce(0) { $0 + ($1["files_failed"] ?? 0) }))]
+        )
+        metric(
             "igexport_requests_total",
             "gauge",
             "HTTP requests the last run sent, retries included.",

@@ -8,8 +8,8 @@ import IGGraph
 ///
 /// The ledger records every object uploaded with its SHA-256 and every part of a multipart upload as it is
 /// sent, so a publish killed anywhere resumes by skipping the objects already uploaded with the same digest and
-/// sending only an upload's missing parts. Nothing is listed, and nothing is deleted but the multipart uploads
-/// this ledger began.
+/// sending only an upload's missing parts. Nothing is listed but the unfinished uploads of a key it is about to
+/// upload, and nothing is deleted but those (igexport's own, orphaned by a killed process).
 public struct ObjectPublisher: Sendable {
     public let client: S3Client
     /// The ledger's file (one per account, beside its state file).
@@ -81,9 +81,11 @@ public struct ObjectPublisher: Sendable {
         if let pending, pending.sha256 == sha256, pending.partSize == partSize {
             upload = pending
         } else {
-            if let pending {
-                // igexport began this upload for bytes that have changed since: it is of no use any more.
-                try? await client.abortMultipartUpload(location, uploadID: pending.uploadID)
+            // An upload of this key that the ledger does not hold as current was begun by igexport (the key is
+            // its own, under its output lock) and left by a process killed before it recorded or completed it:
+            // for bytes that have changed since, or with its id never saved. None of it is of use any more.
+            for orphan in try await client.multipartUploads(of: location) {
+                try? await client.abortMultipartUpload(location, uploadID: orphan)
             }
             upload = UploadLedger.Multipart(
                 uploadID: try await client.createMultipartUpload(location),

@@ -131,6 +131,34 @@ public struct S3Client: Sendable {
         }
     }
 
+    /// ListMultipartUploads for exactly `location`'s key: the ids of the uploads begun for it and not yet completed
+    /// or aborted.
+    public func multipartUploads(of location: ObjectLocation) async throws(StorageError) -> [String] {
+        let bucket = ObjectLocation(bucket: location.bucket, key: "")
+        let response = try await perform(
+            "GET",
+            bucket,
+            query: "prefix=\(ObjectLocation.encode(location.key))&uploads=",
+            operation: "listing the unfinished uploads of"
+        )
+        let text = String(decoding: response.body, as: UTF8.self)
+        return text.split(separator: "<Upload>").dropFirst().compactMap { upload in
+            let entry = String(upload)
+            guard let key = StorageError.element("Key", in: entry), Self.unescaped(key) == location.key else {
+                return nil
+            }
+            return StorageError.element("UploadId", in: entry).map(Self.unescaped)
+        }
+    }
+
+    /// `text` with XML's five predefined entities replaced by their characters.
+    private static func unescaped(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// AbortMultipartUpload of an upload igexport began.
     public func abortMultipartUpload(_ location: ObjectLocation, uploadID: String) async throws(StorageError) {
         _ = try await perform(

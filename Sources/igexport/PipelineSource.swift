@@ -19,7 +19,10 @@ struct PipelineSource {
         guard config.source.api == .emulator else {
             return PipelineSource(resolved: try ResolvedSource(config.source, including: owns), emulator: nil)
         }
-        let server = try await GraphEmulatorServer.start(try EmulatorConfiguration(config.source.emulator))
+        var emulator = try EmulatorConfiguration(config.source.emulator)
+        // A pipeline that archives media gets files to archive: the emulator's own CDN, not Instagram's.
+        if config.load.contains(where: { $0.format == .files }) { emulator.cdn = CDNOptions() }
+        let server = try await GraphEmulatorServer.start(emulator)
         var resolved = server.resolvedSource(apiVersion: config.source.apiVersion)
         resolved.accounts = resolved.accounts.filter { owns($0.id) }
         return PipelineSource(resolved: resolved, emulator: server)

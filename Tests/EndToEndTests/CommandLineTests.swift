@@ -17,7 +17,7 @@ import Testing
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
-    @Test(arguments: ["demo.yaml", "archive.yaml", "warehouse.yaml", "feed.yaml"])
+    @Test(arguments: ["demo.yaml", "archive.yaml", "warehouse.yaml", "feed.yaml", "media.yaml"])
     func everyShippedPipelineValidates(file: String) async throws {
         let result = try await Command(
             arguments: ["validate", "pipelines/\(file)"],

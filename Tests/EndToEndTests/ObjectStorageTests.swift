@@ -4,9 +4,15 @@ import TestSupport
 import Testing
 
 /// Publishing `s3://` outputs to moto's S3 server, signature checks on: killed during extraction, between
-/// uploads and in the middle of a multipart upload, the bucket ends byte-identical to a local run's files.
+/// uploads and in the middle of a multipart upload, the bucket ends byte-identical to a local run's files,
+/// archived media included.
 @Suite(.serialized, .tags(.slow), .enabled(if: MotoServer.isAvailable)) struct ObjectStorageTests {
-    static let emulator = EmulatorConfiguration(seed: 16, mediaPerAccount: 150)
+    static let emulator = EmulatorConfiguration(
+        seed: 16,
+        mediaPerAccount: 150,
+        clock: ManualEmulatorClock(),
+        cdn: CDNOptions(imageBytes: 1_024)
+    )
 
     /// The same pipeline writing to `base` (a folder, or `s3://BUCKET/PREFIX`), with a catalog and a manifest.
     /// Objects above 2 KiB go as multipart uploads of 1 KiB parts.
@@ -34,6 +40,7 @@ import Testing
             load:
               - ndjson: {path: "\(base)/{stream}/part.ndjson"}
               - csv: {stream: media, path: "\(base)/media_csv/media.csv.gz", compression: gzip}
+              - files: {path: "\(base)/archive/{id}.{ext}", thumbnails: false, children: false}
             catalog: {path: "\(base)/_catalog"}
             manifest: {path: "\(base)/_manifest.json"}
             checkpoint: {path: "\(state)"}
@@ -87,7 +94,10 @@ import Testing
                         to: "remote.yaml"
                     )
                     let command = Command(arguments: ["run", remote.path], environment: environment)
-                    for point in ["after-commit:3", "between-parts:2", "between-uploads:2", "between-parts:3"] {
+                    for point in [
+                        "after-commit:3", "after-file-rename:40", "between-parts:2", "between-uploads:2",
+                        "between-uploads:60", "between-parts:3",
+                    ] {
                         #expect(try await command.runKilled(at: point), "killed at \(point)")
                     }
                     let final = try await command.run()
@@ -115,7 +125,8 @@ import Testing
     @Test func aWrongSecretExits77WithoutPrintingIt() async throws {
         try await MotoServer.with { storage in
             try await withTemporaryFolder { folder in
-                try await withEmulator(EmulatorConfiguration(seed: 3, mediaPerAccount: 5)) { server in
+                try await withEmulator(EmulatorConfiguration(seed: 3, mediaPerAccount: 5, cdn: CDNOptions())) {
+                    server in
                     let secret = "not-the-secret-\(UUID().uuidString)"
                     let pipeline = try folder.write(
                         Self.pipeline(
@@ -143,7 +154,8 @@ import Testing
     @Test func aMissingBucketExits73() async throws {
         try await MotoServer.with { storage in
             try await withTemporaryFolder { folder in
-                try await withEmulator(EmulatorConfiguration(seed: 3, mediaPerAccount: 5)) { server in
+                try await withEmulator(EmulatorConfiguration(seed: 3, mediaPerAccount: 5, cdn: CDNOptions())) {
+                    server in
                     let pipeline = try folder.write(
                         Self.pipeline(
                             base: "s3://no-such-bucket-here/lake",

@@ -139,4 +139,38 @@ import Testing
             #expect(error?.kind == .noSuchBucket)
         }
     }
+
+    @Test func anOrphanedUploadOfAKeyIsAbortedBeforeItIsUploadedAgain() async throws {
+        try await MotoServer.with { server in
+            try await withTemporaryFolder { folder in
+                let staging = folder + "/staging"
+                let path = staging + "/\(server.bucket)/ig/large.bin"
+                try FileManager.default.createDirectory(
+                    atPath: staging + "/\(server.bucket)/ig",
+                    withIntermediateDirectories: true
+                )
+                let bytes = (0..<6_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let client = try Self.client(server, staging: staging)
+                let location = ObjectLocation(bucket: server.bucket, key: "ig/large.bin")
+                // A process killed after CreateMultipartUpload answered and before the ledger saved the id.
+                let orphan = try await client.createMultipartUpload(location)
+                let other = try await client.createMultipartUpload(
+                    ObjectLocation(bucket: server.bucket, key: "ig/large")
+                )
+                #expect(try await client.multipartUploads(of: location) == [orphan])
+
+                let publisher = ObjectPublisher(client: client, ledgerPath: folder + "/uploads.json", concurrency: 1)
+                try await publisher.upload([[path]])
+                #expect(try await server.object("ig/large.bin") == bytes)
+                #expect(try await client.multipartUploads(of: location).isEmpty)
+                // An upload of another key, even one the key begins with, is left alone.
+                #expect(
+                    try await client.multipartUploads(of: ObjectLocation(bucket: server.bucket, key: "ig/large")) == [
+                        other
+                    ]
+                )
+            }
+        }
+    }
 }

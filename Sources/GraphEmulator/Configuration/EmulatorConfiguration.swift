@@ -21,8 +21,10 @@ public struct EmulatorConfiguration: Sendable {
     public var requestLogPath: String?
     /// How closely answers follow what real runs meet; `EmulatorBehaviour(profile: .realistic)` turns it all on.
     public var behaviour: EmulatorBehaviour
-    /// The time cursors are stamped with and call budgets are counted in.
+    /// The time cursors are stamped with, call budgets are counted in and CDN URLs expire by.
     public var clock: any EmulatorClock
+    /// The CDN that media URLs point at; nil keeps Instagram-looking URLs that nothing serves.
+    public var cdn: CDNOptions?
 
     public init(
         host: String = "127.0.0.1",
@@ -35,8 +37,10 @@ public struct EmulatorConfiguration: Sendable {
         rateLimit: RateLimit? = nil,
         requestLogPath: String? = nil,
         behaviour: EmulatorBehaviour = EmulatorBehaviour(),
-        clock: any EmulatorClock = SystemEmulatorClock()
+        clock: any EmulatorClock = SystemEmulatorClock(),
+        cdn: CDNOptions? = nil
     ) {
+        self.cdn = cdn
         self.host = host
         self.port = port
         self.seed = seed
@@ -68,6 +72,12 @@ public struct EmulatorConfiguration: Sendable {
             throw EmulatorConfigurationError(
                 item: String(behaviour.listingCap),
                 message: "the listing cap must be above 0"
+            )
+        }
+        if let cdn, cdn.urlLifetime < .zero || cdn.imageBytes < 16 || cdn.videoBytes < 16 {
+            throw EmulatorConfigurationError(
+                item: "\(cdn.urlLifetime)",
+                message: "a CDN URL lifetime cannot be negative, and files are at least 16 bytes"
             )
         }
         guard latency >= .zero else {

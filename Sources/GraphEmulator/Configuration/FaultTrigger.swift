@@ -6,7 +6,7 @@ public enum FaultTrigger: Sendable, Equatable {
     case every(Int)
 
     /// Parses `0.1` or `every:7`.
-    init(parsing text: Substring, item: String) throws(EmulatorConfigurationError) {
+    public init(parsing text: Substring, item: String) throws(EmulatorConfigurationError) {
         if text.hasPrefix("every:") {
             guard let period = Int(text.dropFirst("every:".count)), period > 0 else {
                 throw EmulatorConfigurationError(item: item, message: "every:K needs K, a whole number above 0")

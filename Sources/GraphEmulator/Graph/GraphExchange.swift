@@ -18,6 +18,8 @@ final class GraphExchange {
     /// How many media each account started with: the pre-conversion media are counted on these, so that
     /// media published later never move an old post across the conversion.
     let initialMedia: Int
+    /// The emulator's CDN, which `media_url` and `thumbnail_url` point at when it is on.
+    let cdn: CDNOptions?
 
     init(
         request: EmulatorRequest,
@@ -30,8 +32,10 @@ final class GraphExchange {
         now: Int64,
         emptyPage: Bool,
         behaviour: EmulatorBehaviour,
-        initialMedia: Int
+        initialMedia: Int,
+        cdn: CDNOptions? = nil
     ) {
+        self.cdn = cdn
         self.request = request
         self.dataset = dataset
         self.account = account

@@ -6,7 +6,7 @@ final class EmulatorEngine: Sendable {
     let configuration: EmulatorConfiguration
     let generator: DataGenerator
     private let state: NIOLockedValueBox<EmulatorState>
-    private let log: RequestLog?
+    let log: RequestLog?
 
     init(configuration: EmulatorConfiguration) throws(EmulatorConfigurationError) {
         self.configuration = configuration
@@ -48,6 +48,7 @@ final class EmulatorEngine: Sendable {
             state.sequence += 1
             return (state.sequence, state.dataset)
         }
+        if let answer = respondCDN(request, sequence: sequence, now: now) { return answer }
         var trace = Trace()
         let status: Int
         var body: [UInt8]
@@ -144,7 +145,8 @@ final class EmulatorEngine: Sendable {
             now: now,
             emptyPage: emptyPage,
             behaviour: configuration.behaviour,
-            initialMedia: configuration.mediaPerAccount
+            initialMedia: configuration.mediaPerAccount,
+            cdn: configuration.cdn
         )
         let body = try exchange.route()
         if exchange.answeredEmptyPage {

@@ -10,6 +10,9 @@ extension ConfigDecoder {
             guard let value = options, let format = SinkConfig.Format(rawValue: name) else {
                 throw item.error("the \(name) writer needs options, at least `path`")
             }
+            if format == .files, result.contains(where: { $0.format == .files }) {
+                throw item.error("one files writer archives the media; merge its options into the first")
+            }
             let sink = try self.sink(format, value, extract: extract, staging: staging)
             if let twin = result.first(where: { $0.path == sink.path }) {
                 throw value.error("writes to \(sink.path), like the earlier \(twin.format.rawValue) writer")
@@ -25,6 +28,7 @@ extension ConfigDecoder {
         extract: ExtractConfig,
         staging: String
     ) throws(ConfigError) -> SinkConfig {
+        if format == .files { return try filesSink(node, extract: extract, staging: staging) }
         let common = ["path", "stream", "streams"]
         let specific: [String] =
             switch format {
@@ -32,6 +36,7 @@ extension ConfigDecoder {
             case .csv: ["columns", "dialect", "array_separator", "header", "compression"]
             case .rss: ConfigDecoder.feedKeys + ["ttl"]
             case .atom, .jsonfeed: ConfigDecoder.feedKeys
+            case .files: []
             }
         let keys = try node.mapping(allowed: common + specific)
         guard let pathNode = keys["path"] else { throw node.error("missing key 'path'") }
@@ -50,7 +55,7 @@ extension ConfigDecoder {
             streams =
                 switch format {
                 case .ndjson, .xml: extract.streams
-                case .csv, .rss, .atom, .jsonfeed: [.media]
+                case .csv, .rss, .atom, .jsonfeed, .files: [.media]
                 }
         }
         for stream in streams where !extract.streams.contains(stream) {
@@ -88,7 +93,7 @@ extension ConfigDecoder {
             if extract.profile != nil { sink.streams = [.profile, .media] }
             sink.feed = try feedOptions(format, keys, at: node)
             sink.feed.keepsPublishedItems = extract.media?.mode == .incremental
-        case .ndjson, .xml:
+        case .ndjson, .xml, .files:
             break
         }
         return sink

@@ -47,7 +47,14 @@ struct ConfigDecoder {
         // every run, and a CSV header or an RSS channel would describe only one of them.
         for (index, sink) in config.load.enumerated() where accountCount > 1 && !sink.path.contains("{account}") {
             let item = (try? loadNode.list())?[safe: index] ?? loadNode
-            throw item.error("several accounts are exported: put {account} in this writer's path")
+            guard sink.format == .files else {
+                throw item.error("several accounts are exported: put {account} in this writer's path")
+            }
+            // The archive's manifest is per account too: by default one beside the other in the archive root.
+            guard !sink.files.manifestGiven else {
+                throw item.error("several accounts are exported: put {account} in the files writer's manifest")
+            }
+            config.load[index].path = PathName.join(sink.files.root, "manifest-{account}.ndjson")
         }
         if let catalog = keys["catalog"] {
             let path = try landingPath(catalog, placeholders: ["pipeline"], staging: staging)
@@ -69,7 +76,8 @@ struct ConfigDecoder {
         if let onPartial = keys["on_partial"] {
             config.onPartial = try onPartial.oneOf(PartialPolicy.self)
         }
-        let staged = config.load.map(\.path) + [config.catalog?.path, config.manifest?.path].compactMap(\.self)
+        let written = config.load.flatMap { $0.format == .files ? [$0.path, $0.files.template] : [$0.path] }
+        let staged = written + [config.catalog?.path, config.manifest?.path].compactMap(\.self)
         if keys["storage"] != nil || staged.contains(where: { $0.hasPrefix(staging + "/") }) {
             config.storage = try storage(keys["storage"], staging: staging, at: loadNode)
         }

@@ -120,6 +120,13 @@ extension PipelineConfig {
             if sink.format == .rss { parts.append("ttl: \(feed.ttl)") }
             parts.append("guid: \(feed.guid.rawValue)")
             if feed.guid == .id { parts.append("tag_authority: \(feed.tagAuthority)") }
+        case .files:
+            let files = sink.files
+            parts[0] = "path: \(quoted(files.template)), manifest: \(quoted(sink.path))"
+            parts.append("thumbnails: \(files.thumbnails), children: \(files.children)")
+            parts.append("concurrency: \(files.concurrency), max_bytes_per_second: \(files.maxBytesPerSecond)")
+            parts.append("max_file_bytes: \(files.maxFileBytes)")
+            if let base = files.baseURL { parts.append("base_url: \(base)") }
         case .ndjson, .xml:
             break
         }

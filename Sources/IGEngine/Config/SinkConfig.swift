@@ -8,6 +8,8 @@ public struct SinkConfig: Sendable, Equatable {
         case rss
         case atom
         case jsonfeed
+        /// The media archive: downloads the files, writes a manifest of them.
+        case files
 
         /// Whether the format is a feed (`rss`, `atom`, `jsonfeed`), which takes `FeedOptions`.
         public var isFeed: Bool { self == .rss || self == .atom || self == .jsonfeed }
@@ -24,6 +26,8 @@ public struct SinkConfig: Sendable, Equatable {
     public var csv = CSVOptions()
     /// Options of the `rss`, `atom` and `jsonfeed` writers.
     public var feed = FeedOptions()
+    /// Options of the `files` writer, whose `path` is its manifest.
+    public var files = FilesOptions()
 
     /// Creates a sink.
     public init(format: Format, streams: [StreamKind], path: String) {

@@ -5,5 +5,6 @@ public func makeSink(_ config: SinkConfig, context: SinkContext) throws(SinkErro
     case .csv: try CSVSink(config: config, context: context)
     case .xml: try XMLSink(config: config, context: context)
     case .rss, .atom, .jsonfeed: try FeedSink(config: config, context: context)
+    case .files: try FilesSink(config: config, context: context)
     }
 }

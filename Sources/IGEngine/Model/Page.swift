@@ -17,6 +17,8 @@ public struct Page: Sendable {
     public var position: StreamPosition?
     /// What the stream read but did not write, or wrote with a caveat, by reason (`future_timestamp`, …).
     public var skipped: [String: Int]
+    /// The files the media archive downloaded for these records, for the `files` writer's manifest.
+    public var archived: [ArchivedFile] = []
 
     /// Creates a page.
     public init(

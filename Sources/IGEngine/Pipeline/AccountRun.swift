@@ -17,6 +17,10 @@ struct AccountRun: Sendable {
     let monitor: RunMonitor
     /// The run's memory of what the API refuses (metrics per kind of media, comment replies).
     let refused: RefusedMetrics
+    /// The media archive's downloads, when the pipeline has a `files` writer.
+    var archiver: MediaArchiver?
+    /// Recheck the archive's files before the streams (`run --verify-files`).
+    var verifyFiles = false
 
     /// Only the newest media of an account are listed (reference §11).
     static let listingLimit = 10_000
@@ -26,6 +30,9 @@ struct AccountRun: Sendable {
         let account =
             AccountContext(profile: profile.records[0])
             ?? AccountContext(accountID: context.account, username: nil)
+        if let archiver, verifyFiles {
+            try await verify(archiver, account: account)
+        }
         if let media = config.extract.media {
             let announced = profile.records[0]["media_count"]?.intValue.map { Int(clamping: $0) }
             try await self.media(media, announced: announced, account: account)
@@ -38,7 +45,7 @@ struct AccountRun: Sendable {
                 cursorTTL: config.checkpoint.cursorTTL
             )
             for try await page in stream {
-                var batch = [page]
+                var batch = [try await archiver?.archive(page) ?? page]
                 if let insights = config.extract.mediaInsights {
                     // Story figures live only as long as the story: read them in the same run.
                     let stream = MediaInsightsStream(context, config: insights, refused: refused, media: page.records)
@@ -52,6 +59,22 @@ struct AccountRun: Sendable {
                 try await commit([page], account: account)
             }
         }
+        archiver?.removeStaleTemporaryFiles()
+    }
+
+    /// Refetches the archive's missing or damaged files and commits their new manifest lines, the media
+    /// stream's position unchanged.
+    private func verify(_ archiver: MediaArchiver, account: AccountContext) async throws {
+        let (repaired, failed) = try await archiver.verify()
+        context.logger.notice(
+            "archive verified",
+            metadata: ["account": "\(context.account)", "refetched": "\(repaired.count)", "failed": "\(failed)"]
+        )
+        guard !repaired.isEmpty || failed > 0 else { return }
+        var page = Page(stream: .media, account: context.account, records: [], position: position(.media))
+        page.archived = repaired
+        if failed > 0 { page.skipped["files_failed"] = failed }
+        try await commit([page], account: account)
     }
 
     /// Reads the profile, and commits it as the profile stream's only page when that stream is on and not done.
@@ -87,6 +110,7 @@ struct AccountRun: Sendable {
                 batch[0].skipped["beyond_listing_limit", default: 0] += announced - Self.listingLimit
             }
             first = false
+            if let archiver { batch[0] = try await archiver.archive(batch[0]) }
             if let insights = config.extract.mediaInsights {
                 let stream = MediaInsightsStream(context, config: insights, refused: refused, media: page.records)
                 for try await derived in stream { batch.append(derived) }

@@ -62,9 +62,16 @@ public struct RunStatistics: Sendable, Equatable {
             "waits \(waits) (\(Self.formatSeconds(waitedSeconds)))",
             "received \(Self.formatBytes(bytesReceived))",
             "in \(Self.formatSeconds(durationSeconds))",
-            "published \(published.isEmpty ? "nothing" : published.joined(separator: ", "))",
+            "published \(publishedList)",
         ]
         return parts.joined(separator: "; ")
+    }
+
+    /// The published files, the first few of a long list (a media archive's thousands of files) and a count.
+    private var publishedList: String {
+        guard !published.isEmpty else { return "nothing" }
+        guard published.count > 12 else { return published.joined(separator: ", ") }
+        return published.prefix(10).joined(separator: ", ") + " and \(published.count - 10) more files"
     }
 
     private static func formatSeconds(_ seconds: Double) -> String {

@@ -13,9 +13,12 @@ public struct RunOptions: Sendable {
     public var accountConcurrency = 8
     /// The shard this run exports, for `{shard}` in the manifest's path ("0" without shards).
     public var shard = "0"
+    /// Rechecks the media archive's files against its manifest and refetches those missing or damaged.
+    public var verifyFiles = false
 
     /// Creates the default options: resume when an interrupted run exists.
-    public init(fresh: Bool = false, accountConcurrency: Int = 8, shard: String = "0") {
+    public init(fresh: Bool = false, accountConcurrency: Int = 8, shard: String = "0", verifyFiles: Bool = false) {
+        self.verifyFiles = verifyFiles
         self.fresh = fresh
         self.accountConcurrency = accountConcurrency
         self.shard = shard
@@ -37,17 +40,21 @@ public struct Runner: Sendable {
     private let clock: any RunClock
     private let monitor: RunMonitor
     private let makeClient: @Sendable (ResolvedSource.Account) -> any GraphFetching
+    private let downloader: (any FileDownloading)?
 
-    /// Creates a runner; `client` makes the Graph client of each account, and `monitor` hears of every profile
-    /// and committed page.
+    /// Creates a runner; `client` makes the Graph client of each account, `downloader` fetches the media
+    /// archive's files (a pipeline with a `files` writer and no downloader archives nothing), and `monitor`
+    /// hears of every profile and committed page.
     public init(
         config: PipelineConfig,
         source: ResolvedSource,
         logger: Logger,
         clock: any RunClock = SystemClock(),
         monitor: RunMonitor = RunMonitor(),
+        downloader: (any FileDownloading)? = nil,
         client: @escaping @Sendable (ResolvedSource.Account) -> any GraphFetching
     ) {
+        self.downloader = downloader
         self.config = config
         self.source = source
         self.logger = logger
@@ -77,7 +84,8 @@ public struct Runner: Sendable {
                 fresh: options.fresh,
                 started: started,
                 refused: refused,
-                shard: options.shard
+                shard: options.shard,
+                verifyFiles: options.verifyFiles
             )
         }
         var statistics = monitor.statistics
@@ -114,7 +122,10 @@ public struct Runner: Sendable {
                 isHeld: true
             )
         }
-        if config.onPartial == .fail, !statistics.skipped.isEmpty {
+        // A withheld file is the API's choice (copyrighted audio), not something the run failed to read.
+        if config.onPartial == .fail,
+            statistics.skipped.values.contains(where: { $0.keys.contains { $0 != "files_withheld" } })
+        {
             throw PartialRunError(statistics: statistics)
         }
         return statistics
@@ -154,7 +165,8 @@ public struct Runner: Sendable {
         fresh: Bool,
         started: Date,
         refused: RefusedMetrics,
-        shard: String
+        shard: String,
+        verifyFiles: Bool
     ) async throws -> AccountOutcome {
         let lock: RunLock
         do {
@@ -209,14 +221,15 @@ public struct Runner: Sendable {
             objects: try objectPublisher(account: account.id)
         )
         if run.phase == .extracting {
+            let client = makeClient(account)
             let context = StreamContext(
-                client: makeClient(account),
+                client: client,
                 account: account.id,
                 concurrency: config.http.concurrency,
                 clock: clock,
                 logger: logger
             )
-            try await AccountRun(
+            var accountRun = AccountRun(
                 config: config,
                 context: context,
                 saved: run.streams,
@@ -228,7 +241,21 @@ public struct Runner: Sendable {
                 committer: committer,
                 monitor: monitor,
                 refused: refused
-            ).run()
+            )
+            if let files = config.load.first(where: { $0.format == .files }), let downloader {
+                accountRun.archiver = MediaArchiver(
+                    config: files,
+                    account: account.id,
+                    known: FilesSink.knownFiles(config: files, account: account.id, context: sinkContext),
+                    downloader: downloader,
+                    client: client,
+                    clock: clock,
+                    retry: RetryPolicy(config.http.retry),
+                    logger: logger
+                )
+                accountRun.verifyFiles = verifyFiles
+            }
+            try await accountRun.run()
         }
         let (published, totals) = try await committer.publish()
         return .completed(published: published, totals: totals, resumed: journal.resumed)

@@ -109,7 +109,7 @@ final class EasyHandle: @unchecked Sendable {
 
     /// The error for a failed transfer: libcurl's detailed text when it left one, else its generic text. Any
     /// query that slipped into the text is cut, since the token travels there.
-    private func error(_ code: CURLcode, parts: URLParts) -> CurlError {
+    func error(_ code: CURLcode, parts: URLParts) -> CurlError {
         var text = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
         if let query = parts.query, !query.isEmpty {
             text = text.replacing(query, with: "<redacted>")
@@ -136,7 +136,7 @@ final class Transfer {
 
 /// CURLOPT_WRITEFUNCTION: appends a chunk of the (decompressed) body, or stops the transfer (by returning a
 /// short count, which libcurl reports as CURLE_WRITE_ERROR) once the body would pass the limit.
-private let writeBody: ccurl_write_callback = { data, size, count, context in
+let writeBody: ccurl_write_callback = { data, size, count, context in
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
     guard length <= transfer.maximumBodySize - transfer.body.count else {
@@ -148,7 +148,7 @@ private let writeBody: ccurl_write_callback = { data, size, count, context in
 }
 
 /// CURLOPT_HEADERFUNCTION: libcurl calls it once per complete header line, status lines included.
-private let writeHeader: ccurl_write_callback = { data, size, count, context in
+let writeHeader: ccurl_write_callback = { data, size, count, context in
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
     let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)

@@ -23,6 +23,9 @@ extension IGExportCommand {
                 behaviours over the profile: refuse_image_shares, insight_retention, replies, instagram_usage, \
                 flat_me and time_paging take true or false; pre_conversion and not_enough_viewers a share \
                 (0.05); listing_cap a number of media; media_count_drift a number.
+
+                --cdn serves the files behind media_url and thumbnail_url from the emulator itself, with signed \
+                URLs that answer 403 after --cdn-url-lifetime; any --cdn-… option turns it on.
                 """
         )
 
@@ -59,6 +62,27 @@ extension IGExportCommand {
         @Option(help: "Single behaviours over the profile, e.g. listing_cap=50,flat_me=true.")
         var behaviour: String = ""
 
+        @Flag(help: "Serve media files on a CDN of the emulator's own (media_url points at it).")
+        var cdn = false
+
+        @Option(name: .customLong("cdn-url-lifetime"), help: "How long a CDN URL stays valid, e.g. 1s (default 1h).")
+        var cdnURLLifetime: String?
+
+        @Option(name: .customLong("cdn-image-bytes"), help: "The size of an image on the CDN (default 2048).")
+        var cdnImageBytes: Int?
+
+        @Option(name: .customLong("cdn-video-bytes"), help: "The size of a video on the CDN (default 8192).")
+        var cdnVideoBytes: Int?
+
+        @Option(name: .customLong("cdn-http500"), help: "CDN requests answered 500: a rate (0.1) or every:K.")
+        var cdnHTTP500: String?
+
+        @Flag(
+            name: .customLong("cdn-expire-listed"),
+            help: "URLs in listings come expired; only a read by id is fresh."
+        )
+        var cdnExpireListed = false
+
         func validate() throws {
             _ = try makeConfiguration()
         }
@@ -83,6 +107,21 @@ extension IGExportCommand {
             try await server.shutdown()
         }
 
+        /// The CDN's options, when `--cdn` or any `--cdn-…` option asks for it.
+        private func cdnOptions() throws(EmulatorConfigurationError) -> CDNOptions? {
+            let asked =
+                cdn || cdnExpireListed || cdnURLLifetime != nil || cdnImageBytes != nil || cdnVideoBytes != nil
+                || cdnHTTP500 != nil
+            guard asked else { return nil }
+            var options = CDNOptions()
+            if let cdnURLLifetime { options.urlLifetime = try DurationSyntax.parse(cdnURLLifetime) }
+            if let cdnImageBytes { options.imageBytes = cdnImageBytes }
+            if let cdnVideoBytes { options.videoBytes = cdnVideoBytes }
+            if let cdnHTTP500 { options.http500 = try FaultTrigger(parsing: Substring(cdnHTTP500), item: cdnHTTP500) }
+            options.listedURLsExpired = cdnExpireListed
+            return options
+        }
+
         private static func profile(_ name: String) throws(EmulatorConfigurationError) -> EmulatorBehaviour.Profile {
             guard let profile = EmulatorBehaviour.Profile(rawValue: name) else {
                 throw EmulatorConfigurationError(item: name, message: "a profile is standard or realistic")
@@ -92,7 +131,7 @@ extension IGExportCommand {
 
         private func makeConfiguration() throws(ValidationError) -> EmulatorConfiguration {
             do {
-                let configuration = EmulatorConfiguration(
+                var configuration = EmulatorConfiguration(
                     host: host,
                     port: port,
                     seed: seed,
@@ -106,6 +145,7 @@ extension IGExportCommand {
                     requestLogPath: requestLog,
                     behaviour: try EmulatorBehaviour(profile: try Self.profile(profile), parsing: behaviour)
                 )
+                configuration.cdn = try cdnOptions()
                 try configuration.validate()
                 return configuration
             } catch {

@@ -25,6 +25,9 @@ extension IGExportCommand {
         @Flag(help: "Discard an interrupted run's state and partial files, and start over.")
         var fresh = false
 
+        @Flag(help: "Recheck the media archive's files against its manifest and refetch those missing or damaged.")
+        var verifyFiles = false
+
         @Flag(help: "Print the plan (streams, requests, outputs, state) and make no request.")
         var dryRun = false
 
@@ -104,6 +107,7 @@ extension IGExportCommand {
             let statistics: RunStatistics
             do {
                 let fresh = fresh
+                let verifyFiles = verifyFiles
                 statistics = try await SignalStop.run {
                     try await context.withSource(shard: shard) { source, http in
                         try await Self.export(
@@ -111,7 +115,11 @@ extension IGExportCommand {
                             from: source,
                             http: http,
                             monitor: monitor,
-                            options: RunOptions(fresh: fresh, shard: String(shard?.index ?? 0))
+                            options: RunOptions(
+                                fresh: fresh,
+                                shard: String(shard?.index ?? 0),
+                                verifyFiles: verifyFiles
+                            )
                         )
                     }
                 }
@@ -167,7 +175,8 @@ extension IGExportCommand {
                 source: accounts,
                 logger: context.logger,
                 clock: context.clock,
-                monitor: monitor
+                monitor: monitor,
+                downloader: try Self.downloader(config)
             ) { account in
                 GraphClient(
                     http: http,
@@ -181,6 +190,17 @@ extension IGExportCommand {
                 )
             }
             return try await runner.run(options: options)
+        }
+
+        /// The media archive's HTTP client, apart from the API's: as many connections as downloads in flight,
+        /// and an hour for one file (a long video on a slow link), stalls being caught by the low-speed limit.
+        private static func downloader(_ config: PipelineConfig) throws -> CurlClient? {
+            guard let files = config.load.first(where: { $0.format == .files }) else { return nil }
+            var configuration = CurlClient.Configuration(version: IGExportVersion.current, http: config.http)
+            configuration.maximumConnections = files.files.concurrency
+            configuration.timeout = .seconds(3_600)
+            configuration.lowSpeedTime = .seconds(30)
+            return try CurlClient(configuration: configuration)
         }
 
         private func printPlan(_ context: CommandContext) async throws {
