@@ -54,7 +54,7 @@ import Testing
                 let command = Command(arguments: ["run", chaosPipeline.path], environment: environment)
                 let kills = [
                     "after-file-written:2", "after-file-rename:5", "after-commit:1", "after-file-written:7",
-                    "before-rename:2", "after-file-rename:1", "after-commit:1", "after-file-written:4",
+                    "mid-append:2", "after-file-rename:1", "after-commit:1", "after-file-written:4",
                 ]
                 for point in kills {
                     guard try await command.runKilled(at: point) else { break }
