@@ -13,14 +13,7 @@ extension ConfigDecoder {
             try checkFileTemplate(template, at: path)
             options.template = try stagedPath(template, at: path, staging: staging)
         }
-        var streams: [StreamKind] = [.media]
-        if let one = keys["stream"] {
-            guard keys["streams"] == nil else { throw one.error("use either 'stream' or 'streams', not both") }
-            streams = [try one.oneOf(StreamKind.self)]
-        } else if let many = keys["streams"] {
-            streams = []
-            for item in try many.list() { streams.append(try item.oneOf(StreamKind.self)) }
-        }
+        let streams = try self.streams(keys) ?? [.media]
         let streamsNode = keys["stream"] ?? keys["streams"] ?? node
         for stream in streams {
             guard stream == .media || stream == .stories else {

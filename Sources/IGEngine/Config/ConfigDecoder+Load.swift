@@ -44,20 +44,8 @@ extension ConfigDecoder {
         try checkTemplate(path, at: pathNode)
         try writableFolder(for: path, at: pathNode)
 
-        var streams: [StreamKind]
-        if let one = keys["stream"] {
-            guard keys["streams"] == nil else { throw one.error("use either 'stream' or 'streams', not both") }
-            streams = [try one.oneOf(StreamKind.self)]
-        } else if let many = keys["streams"] {
-            streams = []
-            for item in try many.list() { streams.append(try item.oneOf(StreamKind.self)) }
-        } else {
-            streams =
-                switch format {
-                case .ndjson, .xml: extract.streams
-                case .csv, .rss, .atom, .jsonfeed, .files: [.media]
-                }
-        }
+        // NDJSON and XML take every stream by default; the other writers are made for the media.
+        let streams = try self.streams(keys) ?? (format == .ndjson || format == .xml ? extract.streams : [.media])
         for stream in streams where !extract.streams.contains(stream) {
             throw (keys["stream"] ?? keys["streams"] ?? node).error(
                 "stream '\(stream.rawValue)' is not extracted; add it under `extract:`"
@@ -163,5 +151,17 @@ extension ConfigDecoder {
             throw node.error("expected an absolute http(s) URL")
         }
         return text
+    }
+
+    /// The streams a writer's `stream` or `streams` key names; `nil` when it has neither.
+    func streams(_ keys: [String: ConfigNode]) throws(ConfigError) -> [StreamKind]? {
+        if let one = keys["stream"] {
+            guard keys["streams"] == nil else { throw one.error("use either 'stream' or 'streams', not both") }
+            return [try one.oneOf(StreamKind.self)]
+        }
+        guard let many = keys["streams"] else { return nil }
+        var streams: [StreamKind] = []
+        for item in try many.list() { streams.append(try item.oneOf(StreamKind.self)) }
+        return streams
     }
 }
