@@ -49,7 +49,15 @@ enum FeedText {
     /// whitespace made one space: a title is plain text, and the validator warns "title should not contain
     /// HTML" when one holds an end tag, whatever its escaping.
     static func withoutTags(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return collapsingWhitespace(text) }
+        withoutTags(text, atLeast: Int.max)
+    }
+
+    /// `withoutTags(text)`, or a prefix of it that stops once it holds more than `characters + 1` grapheme
+    /// clusters: its first `characters + 1` clusters are then those of the whole result (only a prefix's last
+    /// cluster can grow with what follows), which is all a title cut to `characters` needs. A 2,200-character
+    /// caption then costs its first line's first hundred characters, not all of them.
+    static func withoutTags(_ text: String, atLeast characters: Int) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return collapsingWhitespace(text, atLeast: characters) }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
@@ -65,21 +73,38 @@ enum FeedText {
             }
         }
         result += rest
-        return result.split(whereSeparator: isWhitespace).joined(separator: " ")
+        return collapsingWhitespace(result, atLeast: characters)
     }
 
     /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")` in one pass, without the arrays.
     static func collapsingWhitespace(_ text: String) -> String {
+        collapsingWhitespace(text, atLeast: Int.max)
+    }
+
+    /// `collapsingWhitespace(text)`, or a prefix of it holding more than `characters + 1` grapheme clusters
+    /// (see `withoutTags(_:atLeast:)`). The appended characters are counted as they go; the result's own
+    /// count, which can be lower (a space put before a combining mark joins it), is checked only then.
+    static func collapsingWhitespace(_ text: String, atLeast characters: Int) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(characters == Int.max ? text.utf8.count : min(text.utf8.count, 4 * characters))
         var space = false
+        var appended = 0
+        var checkAt = characters == Int.max ? Int.max : characters + 2
         for character in text {
             if isWhitespace(character) {
                 space = !result.isEmpty
             } else {
-                if space { result.append(" ") }
+                if space {
+                    result.append(" ")
+                    appended += 1
+                }
                 space = false
                 result.append(character)
+                appended += 1
+                if appended >= checkAt {
+                    if result.count >= characters + 2 { return result }
+                    checkAt = appended + characters + 2
+                }
             }
         }
         return result
