@@ -84,3 +84,33 @@ import Testing
         }
     }
 }
+
+extension FeedTitleReferenceTests {
+    /// `escapeHTML` as it was before it rewrote bytes: scalar by scalar.
+    static func referenceEscapeHTML(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test func generatedCaptionsKeepTheirEscapedHTML() {
+        var generator = SplitMix(state: 16)
+        for _ in 0..<2000 {
+            var caption = ""
+            for _ in 0..<Int.random(in: 0...80, using: &generator) {
+                caption += Self.pieces.randomElement(using: &generator)!
+            }
+            #expect(FeedText.escapeHTML(caption) == Self.referenceEscapeHTML(caption), "\(caption.debugDescription)")
+            #expect(Array(FeedText.escapeHTML(caption).utf8) == Array(Self.referenceEscapeHTML(caption).utf8))
+        }
+    }
+}
