@@ -61,11 +61,11 @@ struct FeedItemBuilder {
     /// The caption's first line that still has text once tags are removed, cut to 100 grapheme clusters.
     static func title(caption: String) -> String? {
         if !FeedText.hasNewline(caption) {
-            let text = FeedText.withoutTags(caption)
+            let text = FeedText.withoutTags(caption, atLeast: titleLength)
             return text.isEmpty ? nil : Truncation(field: "title", maxLength: titleLength).apply(to: text)
         }
         for line in caption.split(whereSeparator: \.isNewline) {
-            let text = FeedText.withoutTags(String(line))
+            let text = FeedText.withoutTags(String(line), atLeast: titleLength)
             if !text.isEmpty { return Truncation(field: "title", maxLength: titleLength).apply(to: text) }
         }
         return nil

@@ -19,22 +19,27 @@ enum FeedText {
         }
     }
 
-    /// `text` as HTML character data or attribute value.
+    /// `text` as HTML character data or attribute value. The replacements are ASCII, so the UTF-8 bytes are
+    /// rewritten one by one rather than the text split into scalars.
     static func escapeHTML(_ text: String) -> String {
-        guard text.utf8.contains(where: { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        guard text.utf8.contains(where: isHTMLSpecial) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isHTMLSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// A caption as one HTML paragraph, its line breaks kept as `<br/>`.
@@ -49,7 +54,15 @@ enum FeedText {
     /// whitespace made one space: a title is plain text, and the validator warns "title should not contain
     /// HTML" when one holds an end tag, whatever its escaping.
     static func withoutTags(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return collapsingWhitespace(text) }
+        withoutTags(text, atLeast: Int.max)
+    }
+
+    /// `withoutTags(text)`, or a prefix of it that stops once it holds more than `characters + 1` grapheme
+    /// clusters: its first `characters + 1` clusters are then those of the whole result (only a prefix's last
+    /// cluster can grow with what follows), which is all a title cut to `characters` needs. A 2,200-character
+    /// caption then costs its first line's first hundred characters, not all of them.
+    static func withoutTags(_ text: String, atLeast characters: Int) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return collapsingWhitespace(text, atLeast: characters) }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
@@ -65,21 +78,38 @@ enum FeedText {
             }
         }
         result += rest
-        return result.split(whereSeparator: isWhitespace).joined(separator: " ")
+        return collapsingWhitespace(result, atLeast: characters)
     }
 
     /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")` in one pass, without the arrays.
     static func collapsingWhitespace(_ text: String) -> String {
+        collapsingWhitespace(text, atLeast: Int.max)
+    }
+
+    /// `collapsingWhitespace(text)`, or a prefix of it holding more than `characters + 1` grapheme clusters
+    /// (see `withoutTags(_:atLeast:)`). The appended characters are counted as they go; the result's own
+    /// count, which can be lower (a space put before a combining mark joins it), is checked only then.
+    static func collapsingWhitespace(_ text: String, atLeast characters: Int) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(characters == Int.max ? text.utf8.count : min(text.utf8.count, 4 * characters))
         var space = false
+        var appended = 0
+        var checkAt = characters == Int.max ? Int.max : characters + 2
         for character in text {
             if isWhitespace(character) {
                 space = !result.isEmpty
             } else {
-                if space { result.append(" ") }
+                if space {
+                    result.append(" ")
+                    appended += 1
+                }
                 space = false
                 result.append(character)
+                appended += 1
+                if appended >= checkAt {
+                    if result.count >= characters + 2 { return result }
+                    checkAt = appended + characters + 2
+                }
             }
         }
         return result

@@ -1,11 +1,26 @@
 import Foundation
 import IGCore
-import IGEngine
 import IGGraph
 import TestSupport
 import Testing
 
+@testable import IGEngine
+
 @Suite struct OutputFileTests {
+    /// A page is appended whole before the buffer is flushed, so the buffer grows past its 64 KiB; ten accounts'
+    /// files waiting with such buffers made the peak memory grow with the number of accounts.
+    @Test func aCommittedFileGivesBackTheBufferAPageGrew() throws {
+        try withTemporaryFolder { folder in
+            let file = try OutputFile(path: folder + "/out.ndjson")
+            try file.write { $0.append(contentsOf: repeatElement(UInt8(ascii: "x"), count: 200_000)) }
+            #expect(try file.commit(sync: false) == 200_000)
+            #expect(file.bufferCapacity == 0)
+            try file.write("y\n")
+            #expect(try file.commit(sync: false) == 200_002)
+            #expect(text(file.partialPath).utf8.count == 200_002)
+        }
+    }
+
     @Test func writesAPartialFileBesideTheTargetInFoldersItCreates() throws {
         try withTemporaryFolder { folder in
             let file = try OutputFile(path: folder + "/a/b/out.ndjson")
