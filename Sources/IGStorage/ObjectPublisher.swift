@@ -73,10 +73,12 @@ public struct ObjectPublisher: Sendable {
         _ file: StagedFile,
         as location: ObjectLocation,
         sha256: String,
-        pending: UploadLedger.Multipart?
+        pending: UploadLedger.Multipart?,
+        restarted: Bool = false
     ) async throws(StorageError) {
         let key = location.description
-        let partSize = client.config.partSize
+        // S3 takes at most 10,000 parts: a file too large for the configured size gets larger parts.
+        let partSize = max(client.config.partSize, Int((file.size + 9_999) / 10_000))
         var upload: UploadLedger.Multipart
         if let pending, pending.sha256 == sha256, pending.partSize == partSize {
             upload = pending
@@ -108,10 +110,10 @@ public struct ObjectPublisher: Sendable {
                     body: file.body(offset: offset, length: length),
                     digest: digest
                 )
-            } catch  where error.kind == .noSuchUpload {
+            } catch  where error.kind == .noSuchUpload && !restarted {
                 // The upload expired or was aborted: start it over once, from its first part.
                 try ledger.update { $0.multipart[key] = nil }
-                try await uploadMultipart(file, as: location, sha256: sha256, pending: nil)
+                try await uploadMultipart(file, as: location, sha256: sha256, pending: nil, restarted: true)
                 return
             }
             upload.etags[number] = etag
@@ -119,7 +121,14 @@ public struct ObjectPublisher: Sendable {
             CrashPoint.betweenParts.reach()
         }
         let parts = upload.etags.keys.sorted().map { (number: $0, etag: upload.etags[$0] ?? "") }
-        try await client.completeMultipartUpload(location, uploadID: upload.uploadID, parts: parts)
+        do {
+            try await client.completeMultipartUpload(location, uploadID: upload.uploadID, parts: parts)
+        } catch  where error.kind == .noSuchUpload && !restarted {
+            // Completed by a process killed before its ledger said so, or aborted by a lifecycle rule since:
+            // the same bytes are uploaded again, once.
+            try ledger.update { $0.multipart[key] = nil }
+            try await uploadMultipart(file, as: location, sha256: sha256, pending: nil, restarted: true)
+        }
     }
 }
 

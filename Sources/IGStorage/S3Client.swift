@@ -25,6 +25,21 @@ public struct S3Client: Sendable {
         self.clock = clock
     }
 
+    /// The client of `config`'s bucket, on `http`'s settings but for its time limit: an object or a part of up to
+    /// 64 MiB may take minutes on a slow uplink, so a transfer gets an hour, stalls being caught by the
+    /// low-speed limit (`http.timeout` is meant for API calls).
+    public init(config: StorageConfig, http: HTTPConfig, version: String, clock: any RunClock) throws(CurlError) {
+        var configuration = CurlClient.Configuration(version: version, http: http)
+        configuration.timeout = .seconds(3_600)
+        configuration.lowSpeedTime = .seconds(30)
+        self.init(
+            config: config,
+            http: try CurlClient(configuration: configuration),
+            retry: RetryPolicy(http.retry),
+            clock: clock
+        )
+    }
+
     /// The digest of a body: hex SHA-256 for the signature, base64 MD5 for `Content-MD5`.
     public struct Digest: Sendable, Equatable {
         public var sha256: String

@@ -135,12 +135,7 @@ public struct Runner: Sendable {
     /// `nil` when every output is local.
     private func objectPublisher(account: String) throws -> ObjectPublisher? {
         guard let storage = config.storage else { return nil }
-        let client = S3Client(
-            config: storage,
-            http: try CurlClient(configuration: .init(version: IGExportVersion.current, http: config.http)),
-            retry: RetryPolicy(config.http.retry),
-            clock: clock
-        )
+        let client = try S3Client(config: storage, http: config.http, version: IGExportVersion.current, clock: clock)
         let folder = PathName.join(config.checkpoint.path, "uploads")
         return ObjectPublisher(
             client: client,

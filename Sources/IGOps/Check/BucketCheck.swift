@@ -21,12 +21,7 @@ public struct BucketCheck: PreflightCheck {
     /// One check per bucket of `config`'s `s3://` outputs; none when every output is local.
     public static func checks(config: PipelineConfig, clock: any RunClock) throws -> [BucketCheck] {
         guard let storage = config.storage else { return [] }
-        let client = S3Client(
-            config: storage,
-            http: try CurlClient(configuration: .init(version: IGExportVersion.current, http: config.http)),
-            retry: RetryPolicy(config.http.retry),
-            clock: clock
-        )
+        let client = try S3Client(config: storage, http: config.http, version: IGExportVersion.current, clock: clock)
         let paths = config.load.map(\.path) + [config.catalog?.path, config.manifest?.path].compactMap(\.self)
         var checks: [BucketCheck] = []
         for path in paths {
