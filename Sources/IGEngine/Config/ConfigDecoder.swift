@@ -45,8 +45,13 @@ struct ConfigDecoder {
             ? config.source.emulator.accounts : config.source.accountsFile == nil ? config.source.accounts.count : 2
         // Accounts run concurrently: sharing one file, their pages would interleave in a different order on
         // every run, and a CSV header or an RSS channel would describe only one of them.
-        for (index, sink) in config.load.enumerated() where accountCount > 1 && !sink.path.contains("{account}") {
+        for (index, sink) in config.load.enumerated() where accountCount > 1 {
             let item = (try? loadNode.list())?[safe: index] ?? loadNode
+            // Accounts download at once: sharing a folder, they would sweep each other's downloads in flight.
+            if sink.format == .files, !sink.files.template.contains("{account}") {
+                throw item.error("several accounts are exported: put {account} in the files writer's path")
+            }
+            guard !sink.path.contains("{account}") else { continue }
             guard sink.format == .files else {
                 throw item.error("several accounts are exported: put {account} in this writer's path")
             }

@@ -115,4 +115,10 @@ extension FilesConfigTests {
         #expect(try several("{manifest: \"m/{account}.ndjson\"}").load.last?.path == "m/{account}.ndjson")
         #expect(throws: ConfigError.self) { try several("{manifest: m/all.ndjson}") }
     }
+
+    @Test func refusesOneArchiveFolderForSeveralAccounts() throws {
+        let shared = "{path: \"archive/{year}/{id}.{ext}\", manifest: \"m/{account}.ndjson\"}"
+        let error = #expect(throws: ConfigError.self) { try several(shared) }
+        #expect(error?.description.contains("put {account} in the files writer's path") == true)
+    }
 }
