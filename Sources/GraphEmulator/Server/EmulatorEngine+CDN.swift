@@ -20,7 +20,7 @@ extension EmulatorEngine {
         } else if request.parameter("oh") != "00_" + address.signature(oe: oe, seed: configuration.seed) {
             status = 403
             body = Array("Bad URL hash".utf8)
-        } else if expiry * 1_000 <= now {
+        } else if expiry <= now / 1_000 {
             status = 403
             body = Array("URL signature expired".utf8)
         } else if cdn.http500?.fires(sequence: sequence, seed: configuration.seed, salt: 7) == true {

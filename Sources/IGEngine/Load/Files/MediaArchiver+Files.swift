@@ -100,16 +100,27 @@ extension MediaArchiver {
             unlink(path)
             descriptor = open(path, flags, 0o644)
         }
-        guard descriptor >= 0 else { throw failure(path, "cannot create the temporary file", kind: .cannotCreate) }
+        guard descriptor >= 0 else { throw failure(path, "cannot create the temporary file", kind: creationKind()) }
         return descriptor
     }
 
     static func createFolders(_ folder: String) throws(SinkError) {
-        guard !folder.isEmpty else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw SinkError(.cannotCreate, path: folder, message: "cannot create the archive folder (\(error))")
+        var prefix = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw failure(prefix, "cannot create the archive folder", kind: creationKind())
+            }
+            prefix += "/"
+        }
+    }
+
+    /// What a failed creation is, by `errno`: a full disk or a failing one is an I/O error (74, and the next run
+    /// resumes), anything else (permissions, a file in the way) an output that cannot be created (73).
+    private static func creationKind() -> SinkError.Kind {
+        switch errno {
+        case ENOSPC, EDQUOT, EIO: .io
+        default: .cannotCreate
         }
     }
 
