@@ -61,6 +61,10 @@ struct ConfigDecoder {
             }
             config.load[index].path = PathName.join(sink.files.root, "manifest-{account}.ndjson")
         }
+        // The files writer remembers, in the state folder, what a run added to the archive (see `FilesSink`).
+        for index in config.load.indices where config.load[index].format == .files {
+            config.load[index].files.notes = PathName.join(config.checkpoint.path, "files")
+        }
         if let catalog = keys["catalog"] {
             let path = try landingPath(catalog, placeholders: ["pipeline"], staging: staging)
             config.catalog = CatalogConfig(path: path)

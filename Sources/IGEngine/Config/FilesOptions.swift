@@ -23,6 +23,9 @@ public struct FilesOptions: Sendable, Equatable {
     /// Whether the pipeline names the manifest; else it is `manifest.ndjson` in the archive root, or
     /// `manifest-{account}.ndjson` there when several accounts are exported.
     public var manifestGiven = false
+    /// The folder, in the state folder, where the writer notes which files each publish added: not an option,
+    /// the checkpoint's path decides it.
+    public var notes = ".igexport-files"
 
     /// Creates the default options.
     public init() {}

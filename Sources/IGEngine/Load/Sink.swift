@@ -21,11 +21,18 @@ public protocol Sink: AnyObject {
 
     /// What each file opened so far holds (rows, timestamps), by target path, for the run manifest.
     var statistics: [String: OutputStats] { get }
+
+    /// The published files that list other published files (the archive's manifest): an upload sends them after
+    /// the files they list, so a bucket never holds a listing of objects that are not there yet.
+    var listings: [String] { get }
 }
 
 extension Sink {
     /// Feeds keep no statistics: the manifest lists them without rows.
     public var statistics: [String: OutputStats] { [:] }
+
+    /// Most sinks' files list nothing.
+    public var listings: [String] { [] }
 }
 
 /// What a sink needs to know about the run it writes for.

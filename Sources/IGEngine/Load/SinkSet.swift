@@ -116,6 +116,11 @@ public final class SinkSet {
         return result
     }
 
+    /// The published files that list other published files (see `Sink.listings`).
+    public var listings: Set<String> {
+        Set(sinks.flatMap(\.listings))
+    }
+
     /// Completes and publishes every file by atomic rename, sink after sink; returns the published paths.
     public func publish() throws(SinkError) -> [String] {
         var published: [String] = []

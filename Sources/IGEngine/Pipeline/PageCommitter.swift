@@ -96,7 +96,16 @@ actor PageCommitter {
                 startedAt: journal.run.startedAt,
                 finishedAt: clock.now
             )
-            return (published, [files + catalog, landed.map { [$0.manifest] } ?? [], landed?.markers ?? []])
+            // Listings after what they list, the run's manifest after all data, `_SUCCESS` last of all.
+            let listings = sinks.listings
+            return (
+                published,
+                [
+                    files.filter { !listings.contains($0) } + catalog,
+                    listings.sorted() + (landed.map { [$0.manifest] } ?? []),
+                    landed?.markers ?? [],
+                ]
+            )
         }
         if let objects {
             do {

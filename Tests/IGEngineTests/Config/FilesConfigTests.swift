@@ -34,7 +34,9 @@ struct FilesConfigTests {
         #expect(sink.format == .files)
         #expect(sink.streams == [.media])
         #expect(sink.path == "archive/manifest.ndjson")
-        #expect(sink.files == FilesOptions())
+        var defaults = FilesOptions()
+        defaults.notes = "output/.state/files/files"
+        #expect(sink.files == defaults)
         #expect(sink.files.template == "archive/{account}/{year}/{date}_{id}.{ext}")
         #expect(sink.files.root == "archive")
     }

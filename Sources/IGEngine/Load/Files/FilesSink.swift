@@ -41,12 +41,9 @@ final class FilesSink: Sink {
 
     func finish() throws(SinkError) -> [String] {
         guard let file else {
-            // Which of its lines that run added is no longer known: every file it lists is handed on, and an
-            // upload skips those its ledger already holds with the same digest.
             guard let republished else { return [] }
-            let naming = FileNaming(options: config.files)
-            let listed = ArchivedFile.entries(in: Self.lines(of: republished).flatMap { $0 + [UInt8(ascii: "\n")] })
-            return [republished] + Set(listed.map { naming.absolute($0.path) }).sorted()
+            listings = [republished]
+            return [republished] + (added(by: republished) ?? everyFile(in: republished))
         }
         // A new manifest starts with the published one's lines, which the output lock kept unchanged since.
         let carried = Self.lines(of: file.path).count
@@ -55,7 +52,6 @@ final class FilesSink: Sink {
             written += chunk
             return true
         }
-        try file.publish()
         let naming = FileNaming(options: config.files)
         var added: [String] = []
         var seen: Set<String> = []
@@ -63,7 +59,47 @@ final class FilesSink: Sink {
             guard let entry = ArchivedFile(line: line), seen.insert(entry.path).inserted else { continue }
             added.append(naming.absolute(entry.path))
         }
-        return [file.path] + added.sorted()
+        added.sort()
+        try record(added, by: file.path)
+        try file.publish()
+        listings = [file.path]
+        return [file.path] + added
+    }
+
+    /// The manifest, once published: it lists the files, so it is uploaded after them.
+    private(set) var listings: [String] = []
+
+    /// Saves in the state folder, before the manifest is published, which files this run added: a run that dies
+    /// after publishing it hands exactly these on again, and not the whole archive.
+    private func record(_ added: [String], by manifest: String) throws(SinkError) {
+        let path = notePath(manifest)
+        do {
+            try FileManager.default.createDirectory(atPath: config.files.notes, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(added.map { $0 + "\n" }.joined().utf8), to: path, mode: 0o600, sync: true)
+        } catch {
+            throw SinkError(.io, path: path, message: "cannot write (\(error))")
+        }
+    }
+
+    /// The files the run that published `manifest` added, as it noted them; nil when it did not.
+    private func added(by manifest: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: notePath(manifest)) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// The note of `manifest`: named by its path's digest, since one writer has a manifest per account.
+    private func notePath(_ manifest: String) -> String {
+        var hash = SHA256()
+        hash.update(Array(manifest.utf8))
+        return PathName.join(config.files.notes, String(hash.hexDigest().prefix(32)) + ".added")
+    }
+
+    /// Every file `manifest` lists: what a run that died after publishing it added is not known otherwise, and an
+    /// upload skips those its ledger already holds with the same digest.
+    private func everyFile(in manifest: String) -> [String] {
+        let naming = FileNaming(options: config.files)
+        let listed = ArchivedFile.entries(in: Self.lines(of: manifest).flatMap { $0 + [UInt8(ascii: "\n")] })
+        return Set(listed.map { naming.absolute($0.path) }).sorted()
     }
 
     /// The manifest, opened on first use; a new one starts with the published manifest's lines.
