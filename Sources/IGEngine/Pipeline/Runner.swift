@@ -242,6 +242,7 @@ public struct Runner: Sendable {
                     config: files,
                     account: account.id,
                     known: FilesSink.knownFiles(config: files, account: account.id, context: sinkContext),
+                    resumed: journal.resumed,
                     downloader: downloader,
                     client: client,
                     clock: clock,

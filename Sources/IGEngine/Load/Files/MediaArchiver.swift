@@ -9,7 +9,8 @@ import Logging
 ///
 /// A file is written to `.<name>.download` beside its target, checked (status, `Content-Length`, size cap),
 /// fsynced, given the post's time and renamed into place. A file the manifest already lists (an earlier run's,
-/// or a committed page of the interrupted one) is not fetched again. An expired URL (403, 410) is refreshed by
+/// or a committed page of the interrupted one) is not fetched again, nor one the interrupted run renamed into
+/// place before its page committed (`DownloadNotes`). An expired URL (403, 410) is refreshed by
 /// id through the Graph client, which alone holds the token; the CDN gets no credentials.
 final class MediaArchiver: Sendable {
     let options: FilesOptions
@@ -25,6 +26,9 @@ final class MediaArchiver: Sendable {
     private let known: Locked<[String: ArchivedFile]>
     /// The folders this run wrote a file into, swept of stale temporary files at the end.
     private let folders = Locked<Set<String>>([])
+    private let notes: DownloadNotes
+    /// Files an interrupted run renamed into place without committing them, by `ArchivedFile.key`.
+    private let renamed: [String: ArchivedFile]
 
     /// Refreshes of one file's URL before it counts as failed.
     static let maximumRefreshes = 3
@@ -33,6 +37,7 @@ final class MediaArchiver: Sendable {
         config: SinkConfig,
         account: String,
         known: [ArchivedFile],
+        resumed: Bool,
         downloader: any FileDownloading,
         client: any GraphFetching,
         clock: any RunClock,
@@ -49,6 +54,8 @@ final class MediaArchiver: Sendable {
         self.retry = retry
         self.logger = logger
         self.known = Locked(Dictionary(known.map { ($0.key, $0) }) { $1 })
+        notes = DownloadNotes(folder: config.files.notes, account: account)
+        renamed = notes.take(resumed: resumed, naming: naming)
     }
 
     /// What became of one file.
@@ -141,6 +148,7 @@ final class MediaArchiver: Sendable {
     private func obtain(_ target: DownloadTarget) async throws -> Outcome {
         if let entry = known.withLock({ $0[target.key] }) { return .known(entry) }
         guard let url = target.url else { return .withheld }
+        if let entry = renamed[target.key] { return .downloaded(entry) }
         return try await download(target, from: url, stem: naming.stem(target, account: account))
     }
 
@@ -253,8 +261,7 @@ final class MediaArchiver: Sendable {
         } catch {
             throw SinkError(.io, path: folder, message: "cannot sync the folder (\(error))", errno: error.code)
         }
-        CrashPoint.afterFileRename.reach()
-        return ArchivedFile(
+        let entry = ArchivedFile(
             mediaID: target.mediaID,
             parentID: target.parentID,
             kind: target.kind,
@@ -264,6 +271,9 @@ final class MediaArchiver: Sendable {
             contentType: contentType,
             timestamp: target.timestamp
         )
+        notes.note(entry)
+        CrashPoint.afterFileRename.reach()
+        return entry
     }
 
     /// A fresh URL for `target`, asked of the API by id; nil when the API has none (or no longer the media).
