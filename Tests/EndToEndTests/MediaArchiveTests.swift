@@ -163,6 +163,28 @@ import Testing
         }
     }
 
+    @Test func aTemporaryFileLeftInAnArchivedFolderIsSweptByARunWithNothingToFetch() async throws {
+        try await withTemporaryFolder { folder in
+            try await withEmulator(Self.emulator(CDNOptions())) { server in
+                let environment = ["ARCHIVE_TOKEN": server.accounts[0].token]
+                let output = folder.url.appendingPathComponent("out")
+                let pipeline = try folder.write(Self.pipeline(output: output, server: server), to: "p.yaml")
+                let first = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
+                #expect(first.status == 0, "\(first.stderr)")
+                // A download cut short of a post deleted since: nothing will be written into its folder again.
+                let archive = output.appendingPathComponent("archive")
+                let folder = try #require(Self.files(under: archive).first { !$0.hasSuffix("manifest.ndjson") })
+                let stale = archive.appendingPathComponent(folder).deletingLastPathComponent()
+                    .appendingPathComponent(".2020-01-01_17999999999999999.download")
+                try Data("partial".utf8).write(to: stale)
+
+                let again = try await Command(arguments: ["run", pipeline.path], environment: environment).run()
+                #expect(again.status == 0, "\(again.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: stale.path))
+            }
+        }
+    }
+
     @Test func withheldMediaAloneDoNotFailAStrictRun() async throws {
         try await withTemporaryFolder { folder in
             try await withEmulator(Self.emulator(CDNOptions())) { server in

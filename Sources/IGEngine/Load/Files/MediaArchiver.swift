@@ -134,9 +134,11 @@ final class MediaArchiver: Sendable {
         return (repaired, failed)
     }
 
-    /// Removes the temporary files (`.*.download`) an interrupted run left in the folders this run wrote.
+    /// Removes the temporary files (`.*.download`) an interrupted run left in the folders this run wrote and in
+    /// those of the files the archive holds (a download cut short of a post deleted since is not tried again).
     func removeStaleTemporaryFiles() {
-        for folder in folders.withLock({ $0 }) {
+        let archived = known.withLock { Set($0.values.map { PathName.split(naming.absolute($0.path)).folder }) }
+        for folder in folders.withLock({ $0 }).union(archived) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
             else { continue }
             for name in names where name.hasPrefix(".") && name.hasSuffix(".download") {
