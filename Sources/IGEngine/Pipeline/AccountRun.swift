@@ -62,8 +62,8 @@ struct AccountRun: Sendable {
         archiver?.removeStaleTemporaryFiles()
     }
 
-    /// Refetches the archive's missing or damaged files and commits their new manifest lines, the media
-    /// stream's position unchanged.
+    /// Refetches the archive's missing or damaged files and commits their new manifest lines, the stream's
+    /// position unchanged.
     private func verify(_ archiver: MediaArchiver, account: AccountContext) async throws {
         let (repaired, failed) = try await archiver.verify()
         context.logger.notice(
@@ -71,7 +71,9 @@ struct AccountRun: Sendable {
             metadata: ["account": "\(context.account)", "refetched": "\(repaired.count)", "failed": "\(failed)"]
         )
         guard !repaired.isEmpty || failed > 0 else { return }
-        var page = Page(stream: .media, account: context.account, records: [], position: position(.media))
+        // A stream the files writer takes, or its manifest would not take the lines.
+        let stream = archiver.streams.first ?? .media
+        var page = Page(stream: stream, account: context.account, records: [], position: position(stream))
         page.archived = repaired
         if failed > 0 { page.skipped["files_failed"] = failed }
         try await commit([page], account: account)
