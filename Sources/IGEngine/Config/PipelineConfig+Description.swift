@@ -1,6 +1,7 @@
 import Foundation
 import IGCore
 import IGGraph
+import IGStorage
 
 extension PipelineConfig {
     /// The resolved pipeline as YAML, defaults filled in and every token shown only by its source.
@@ -69,8 +70,21 @@ extension PipelineConfig {
         for step in transform { lines.append("  - \(describe(step))") }
         lines.append("load:")
         for sink in load { lines.append("  - \(describe(sink))") }
-        if let catalog { lines.append("catalog: {path: \(catalog.path)}") }
-        if let manifest { lines.append("manifest: {path: \(manifest.path)}") }
+        if let catalog { lines.append("catalog: {path: \(shown(catalog.path))}") }
+        if let manifest { lines.append("manifest: {path: \(shown(manifest.path))}") }
+        if let storage {
+            lines += [
+                "storage:",
+                "  endpoint: \(storage.endpoint)",
+                "  region: \(storage.region)",
+                "  addressing: \(storage.addressing.rawValue)",
+                "  access_key: \(redacted(storage.credentials.accessKey))",
+                "  secret_key: \(redacted(storage.credentials.secretKey))",
+            ]
+            if let token = storage.credentials.sessionToken { lines.append("  session_token: \(redacted(token))") }
+            lines.append("  multipart_threshold: \(storage.multipartThreshold)")
+            lines.append("  part_size: \(storage.partSize)  # s3:// outputs are staged in \(storage.stagingRoot)")
+        }
         lines.append("on_partial: \(onPartial.rawValue)")
         lines.append(
             "checkpoint: {path: \(checkpoint.path), durability: \(checkpoint.durability.rawValue), "
@@ -80,6 +94,14 @@ extension PipelineConfig {
     }
 
     private func redacted(_ secret: Secret) -> String { "\(quoted(secret.source))  # resolved, <redacted>" }
+
+    /// An output path as the pipeline names it: `s3://BUCKET/KEY` for a file staged for upload.
+    private func shown(_ path: String) -> String {
+        guard let storage, let location = ObjectLocation(stagingPath: path, root: storage.stagingRoot) else {
+            return path
+        }
+        return location.description
+    }
 
     private func list(_ items: [String]) -> String { "[\(items.joined(separator: ", "))]" }
 
@@ -103,7 +125,7 @@ extension PipelineConfig {
     }
 
     private func describe(_ sink: SinkConfig) -> String {
-        var parts = ["path: \(quoted(sink.path))", "streams: \(list(sink.streams.map(\.rawValue)))"]
+        var parts = ["path: \(quoted(shown(sink.path)))", "streams: \(list(sink.streams.map(\.rawValue)))"]
         switch sink.format {
         case .csv:
             parts.append("columns: \(sink.csv.columns.isEmpty ? "(the stream's fields)" : list(sink.csv.columns))")
@@ -122,7 +144,7 @@ extension PipelineConfig {
             if feed.guid == .id { parts.append("tag_authority: \(feed.tagAuthority)") }
         case .files:
             let files = sink.files
-            parts[0] = "path: \(quoted(files.template)), manifest: \(quoted(sink.path))"
+            parts[0] = "path: \(quoted(shown(files.template))), manifest: \(quoted(shown(sink.path)))"
             parts.append("thumbnails: \(files.thumbnails), children: \(files.children)")
             parts.append("concurrency: \(files.concurrency), max_bytes_per_second: \(files.maxBytesPerSecond)")
             parts.append("max_file_bytes: \(files.maxFileBytes)")

@@ -39,6 +39,18 @@ import Testing
         #expect(storage.multipartThreshold == 64 << 20)
     }
 
+    @Test func validateShowsTheObjectsAndTheStorageButNeitherKey() throws {
+        let config = try Self.parse(
+            "ndjson: {path: \"s3://my-lake/ig/{stream}.ndjson\"}",
+            environment: Self.keys.merging(["AWS_REGION": "eu-west-1"]) { $1 }
+        )
+        let text = config.resolvedDescription
+        #expect(text.contains("path: \"s3://my-lake/ig/{stream}.ndjson\""), "\(text)")
+        #expect(!text.contains("staging/my-lake"))
+        #expect(text.contains("storage:\n  endpoint: https://s3.eu-west-1.amazonaws.com\n  region: eu-west-1"))
+        #expect(!text.contains("very-secret") && !text.contains("AKIDEXAMPLE"))
+    }
+
     @Test func theStorageSectionNamesEndpointKeysAndSizes() throws {
         let config = try Self.parse(
             "ndjson: {path: \"s3://lake/media.ndjson\"}",
