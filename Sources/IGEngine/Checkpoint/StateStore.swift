@@ -48,7 +48,13 @@ public struct StateStore: Sendable {
 
     /// The journal's complete entries, in order; the last line is ignored when a crash cut it short.
     private func journal() throws(StateError) -> [RunProgress.PageEntry] {
-        guard let data = FileManager.default.contents(atPath: journalPath) else { return [] }
+        guard let data = FileManager.default.contents(atPath: journalPath) else {
+            // Taken as absent, an unreadable journal would lose its pages at the next rewrite of the state.
+            if FileManager.default.fileExists(atPath: journalPath) {
+                throw StateError(.io, path: journalPath, message: "cannot read the state's journal")
+            }
+            return []
+        }
         var entries: [RunProgress.PageEntry] = []
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         lines.removeLast()

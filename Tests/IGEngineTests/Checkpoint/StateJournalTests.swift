@@ -86,4 +86,14 @@ struct StateJournalTests {
             #expect(throws: StateError.self) { try store.load() }
         }
     }
+
+    @Test func aJournalThatCannotBeReadIsAnIOErrorNotAnEmptyJournal() throws {
+        try Self.withStore { store in
+            _ = try Self.base(store)
+            // Something that exists at the journal's path but gives no bytes.
+            try FileManager.default.createDirectory(atPath: store.journalPath, withIntermediateDirectories: false)
+            let error = #expect(throws: StateError.self) { try store.load() }
+            #expect(error?.kind == .io)
+        }
+    }
 }
