@@ -32,18 +32,7 @@ extension EmulatorEngine {
             headers.append(("Content-Type", address.video ? "video/mp4" : "image/jpeg"))
         }
         if status != 200 { headers.append(("Content-Type", "text/plain")) }
-        log?.append(
-            RequestLog.Entry(
-                sequence: sequence,
-                time: now,
-                method: request.method,
-                path: request.path,
-                parameters: request.parameters,
-                status: status,
-                faults: faults,
-                account: nil
-            )
-        )
+        record(request, sequence: sequence, now: now, status: status, faults: faults, account: nil)
         return EmulatorResponse(status: status, body: body, headers: headers, transport: .complete, delay: cdn.latency)
     }
 }

@@ -72,18 +72,7 @@ final class EmulatorEngine: Sendable {
         if let usage = trace.usage, let account = trace.account {
             headers.append(("X-Business-Use-Case-Usage", usage.businessUseCaseUsage(userID: account)))
         }
-        log?.append(
-            RequestLog.Entry(
-                sequence: sequence,
-                time: now,
-                method: request.method,
-                path: request.path,
-                parameters: request.parameters,
-                status: status,
-                faults: trace.faults,
-                account: trace.account
-            )
-        )
+        record(request, sequence: sequence, now: now, status: status, faults: trace.faults, account: trace.account)
         return EmulatorResponse(
             status: status,
             body: body,
@@ -205,5 +194,28 @@ final class EmulatorEngine: Sendable {
     private func traceID(_ sequence: UInt64) -> String {
         var random = SeededRandom(configuration.seed, 0x5452_4143_45, sequence)
         return "A" + random.text(22, from: SeededRandom.base64URL)
+    }
+
+    /// Appends what was asked and answered to the request log, when there is one.
+    func record(
+        _ request: EmulatorRequest,
+        sequence: UInt64,
+        now: Int64,
+        status: Int,
+        faults: [String],
+        account: String?
+    ) {
+        log?.append(
+            RequestLog.Entry(
+                sequence: sequence,
+                time: now,
+                method: request.method,
+                path: request.path,
+                parameters: request.parameters,
+                status: status,
+                faults: faults,
+                account: account
+            )
+        )
     }
 }
