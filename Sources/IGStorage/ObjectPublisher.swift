@@ -52,12 +52,16 @@ public struct ObjectPublisher: Sendable {
         let file = try StagedFile(path: path)
         defer { file.close() }
         let key = location.description
-        let sha256 = try file.sha256()
+        // A single PUT needs both hashes of the whole file: one read gives them; a multipart upload hashes its parts.
+        let whole =
+            file.size <= UInt64(client.config.multipartThreshold)
+            ? try file.digest(offset: 0, length: file.size, sha256: nil) : nil
+        let sha256: String
+        if let whole { sha256 = whole.sha256 } else { sha256 = try file.sha256() }
         let state = try ledger.read()
         if state.objects[key] == sha256 { return false }
-        if file.size <= UInt64(client.config.multipartThreshold) {
-            let digest = try file.digest(offset: 0, length: file.size, sha256: sha256)
-            try await client.put(location, body: file.body(offset: 0, length: file.size), digest: digest)
+        if let whole {
+            try await client.put(location, body: file.body(offset: 0, length: file.size), digest: whole)
         } else {
             try await uploadMultipart(file, as: location, sha256: sha256, pending: state.multipart[key])
         }

@@ -93,10 +93,6 @@ public struct UploadLedger: Sendable, Equatable {
         JSONValue.object(document).encodeJSON(into: &bytes)
         bytes.append(UInt8(ascii: "\n"))
         do {
-            try FileManager.default.createDirectory(
-                atPath: PathName.folder(of: path),
-                withIntermediateDirectories: true
-            )
             try AtomicFile.write(Data(bytes), to: path, mode: 0o600, sync: true)
         } catch {
             throw StorageError(.io, message: "cannot save the upload ledger \(path) (\(error))")

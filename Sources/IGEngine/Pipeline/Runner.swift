@@ -75,6 +75,10 @@ public struct Runner: Sendable {
         )
         let newRunID = RunJournal.runID(started)
         let refused = RefusedMetrics()
+        // One client, and so one pool of connections, for every account's uploads.
+        let storage = try config.storage.map {
+            try S3Client(config: $0, http: config.http, version: IGExportVersion.current, clock: clock)
+        }
         let outcomes = try await source.accounts.boundedMap(limit: options.accountConcurrency) { account in
             // A signal cancels the run: accounts that have not started yet do not start.
             try Task.checkCancellation()
@@ -85,7 +89,8 @@ public struct Runner: Sendable {
                 started: started,
                 refused: refused,
                 shard: options.shard,
-                verifyFiles: options.verifyFiles
+                verifyFiles: options.verifyFiles,
+                storage: storage
             )
         }
         var statistics = monitor.statistics
@@ -133,9 +138,8 @@ public struct Runner: Sendable {
 
     /// The uploader of `account`'s staged `s3://` outputs, with its own ledger beside the account's state file;
     /// `nil` when every output is local.
-    private func objectPublisher(account: String) throws -> ObjectPublisher? {
-        guard let storage = config.storage else { return nil }
-        let client = try S3Client(config: storage, http: config.http, version: IGExportVersion.current, clock: clock)
+    private func objectPublisher(account: String, client: S3Client?) -> ObjectPublisher? {
+        guard let client else { return nil }
         let folder = PathName.join(config.checkpoint.path, "uploads")
         return ObjectPublisher(
             client: client,
@@ -161,7 +165,8 @@ public struct Runner: Sendable {
         started: Date,
         refused: RefusedMetrics,
         shard: String,
-        verifyFiles: Bool
+        verifyFiles: Bool,
+        storage: S3Client?
     ) async throws -> AccountOutcome {
         let lock: RunLock
         do {
@@ -213,7 +218,7 @@ public struct Runner: Sendable {
             clock: clock,
             monitor: monitor,
             landing: LandingZone(config: config, account: account.id, shard: shard),
-            objects: try objectPublisher(account: account.id)
+            objects: objectPublisher(account: account.id, client: storage)
         )
         if run.phase == .extracting {
             let client = makeClient(account)
