@@ -25,15 +25,6 @@ public struct RunStatistics: Sendable, Equatable {
     /// Creates empty statistics.
     public init() {}
 
-    /// Skips as `stream/reason` keys, the state file's form.
-    var skippedByKey: [String: Int] {
-        var result: [String: Int] = [:]
-        for (stream, reasons) in skipped {
-            for (reason, count) in reasons { result["\(stream.rawValue)/\(reason)"] = count }
-        }
-        return result
-    }
-
     /// Reads skips in the state file's `stream/reason` form.
     mutating func setSkipped(byKey counts: [String: Int]) {
         skipped = [:]
