@@ -31,10 +31,7 @@ extension ConfigDecoder {
         if let speed = keys["max_bytes_per_second"] { options.maxBytesPerSecond = try speed.int(in: 0...Int.max) }
         if let cap = keys["max_file_bytes"] { options.maxFileBytes = try cap.int(in: 1...Int.max) }
         if let base = keys["base_url"] {
-            let text = try base.nonEmptyString()
-            guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
-                throw base.error("expected an absolute http(s) URL")
-            }
+            let text = try absoluteURL(base)
             options.baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
         }
         let manifest: String

@@ -145,7 +145,7 @@ extension ConfigDecoder {
         }
     }
 
-    private func absoluteURL(_ node: ConfigNode) throws(ConfigError) -> String {
+    func absoluteURL(_ node: ConfigNode) throws(ConfigError) -> String {
         let text = try node.nonEmptyString()
         guard text.hasPrefix("https://") || text.hasPrefix("http://") else {
             throw node.error("expected an absolute http(s) URL")

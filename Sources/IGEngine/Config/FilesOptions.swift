@@ -1,3 +1,5 @@
+import IGCore
+
 /// Options of the `files` writer, which downloads the images and videos the records point at.
 public struct FilesOptions: Sendable, Equatable {
     /// The default name of an archived file.
@@ -29,6 +31,14 @@ public struct FilesOptions: Sendable, Equatable {
 
     /// Creates the default options.
     public init() {}
+
+    /// The file in `notes` that keeps what the writer remembers of `subject` (an account, a manifest's path),
+    /// named by the subject's digest so that any text makes a safe name.
+    func note(of subject: String, _ suffix: String) -> String {
+        var hash = SHA256()
+        hash.update(Array(subject.utf8))
+        return PathName.join(notes, String(hash.hexDigest().prefix(32)) + "." + suffix)
+    }
 
     /// The archive root: the template's fixed folder, before its first placeholder. Paths in the manifest and
     /// in the records' `files` are relative to it.

@@ -7,14 +7,8 @@ import IGCore
 /// A file is renamed into place only once checked and synced, so a noted file of the right size is complete. A
 /// note lost in a crash (it is not synced) costs one download, never a wrong file; a fresh run starts a new list.
 struct DownloadNotes: Sendable {
+    /// The notes' file (`FilesOptions.note(of:_:)` of the account).
     let path: String
-
-    /// The notes of `account`'s downloads in the writer's notes folder.
-    init(folder: String, account: String) {
-        var hash = SHA256()
-        hash.update(Array(account.utf8))
-        path = PathName.join(folder, String(hash.hexDigest().prefix(32)) + ".downloaded")
-    }
 
     /// The noted files that are still in the archive, whole, by `ArchivedFile.key`; forgets every note when the
     /// run is a fresh one (its predecessor completed, so the manifest lists all it downloaded).

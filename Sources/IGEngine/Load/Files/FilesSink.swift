@@ -74,7 +74,6 @@ final class FilesSink: Sink {
     private func record(_ added: [String], by manifest: String) throws(SinkError) {
         let path = notePath(manifest)
         do {
-            try FileManager.default.createDirectory(atPath: config.files.notes, withIntermediateDirectories: true)
             try AtomicFile.write(Data(added.map { $0 + "\n" }.joined().utf8), to: path, mode: 0o600, sync: true)
         } catch {
             throw SinkError(.io, path: path, message: "cannot write (\(error))")
@@ -87,11 +86,9 @@ final class FilesSink: Sink {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    /// The note of `manifest`: named by its path's digest, since one writer has a manifest per account.
+    /// The note of `manifest` (one writer has a manifest per account).
     private func notePath(_ manifest: String) -> String {
-        var hash = SHA256()
-        hash.update(Array(manifest.utf8))
-        return PathName.join(config.files.notes, String(hash.hexDigest().prefix(32)) + ".added")
+        config.files.note(of: manifest, "added")
     }
 
     /// Every file `manifest` lists: what a run that died after publishing it added is not known otherwise, and an

@@ -54,7 +54,7 @@ final class MediaArchiver: Sendable {
         self.retry = retry
         self.logger = logger
         self.known = Locked(Dictionary(known.map { ($0.key, $0) }) { $1 })
-        notes = DownloadNotes(folder: config.files.notes, account: account)
+        notes = DownloadNotes(path: config.files.note(of: account, "downloaded"))
         renamed = notes.take(resumed: resumed, naming: naming)
     }
 
