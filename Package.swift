@@ -48,7 +48,6 @@ let package = Package(
                 "IGCore",
                 "IGGraph",
                 "IGStorage",
-                "CXMLWriter",
                 "CCompression",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -96,7 +95,8 @@ let package = Package(
         .testTarget(name: "IGStorageTests", dependencies: ["IGCore", "IGGraph", "IGStorage", "TestSupport"]),
         .testTarget(
             name: "IGEngineTests",
-            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "TestSupport", "GraphEmulator"]
+            // libxml2's writer (CXMLWriter) is the reference the XML writer's bytes are held to.
+            dependencies: ["IGCore", "IGGraph", "IGStorage", "IGEngine", "TestSupport", "GraphEmulator", "CXMLWriter"]
         ),
         .testTarget(
             name: "IGOpsTests",
