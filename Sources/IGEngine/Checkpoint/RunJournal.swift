@@ -122,29 +122,22 @@ public struct RunJournal: Sendable {
         now: Date,
         statistics: [String: OutputStats] = [:]
     ) throws(StateError) {
-        run.streams[key] = position
-        run.outputs.merge(outputs) { $1 }
-        if !statistics.isEmpty { run.outputStats = (run.outputStats ?? [:]).merging(statistics) { $1 } }
-        for (stream, count) in records {
-            run.records[stream.rawValue, default: 0] += count
-        }
-        if !skipped.isEmpty {
-            run.skipped = (run.skipped ?? [:]).merging(skipped, uniquingKeysWith: +)
-        }
-        run.pages += 1
-        run.updatedAt = now
-        guard journaled < Self.compactionInterval else { return try save() }
+        // The page is applied as its journal line, so a replayed journal changes the run exactly as this did.
+        var totals = run.records
+        for (stream, count) in records { totals[stream.rawValue, default: 0] += count }
         let entry = RunProgress.PageEntry(
             run: run.id,
-            pages: run.pages,
+            pages: run.pages + 1,
             updatedAt: now,
             key: key,
             position: position,
             outputs: outputs,
             outputStats: statistics.isEmpty ? nil : statistics,
-            records: run.records,
-            skipped: run.skipped
+            records: totals,
+            skipped: skipped.isEmpty ? run.skipped : (run.skipped ?? [:]).merging(skipped, uniquingKeysWith: +)
         )
+        run.apply(entry)
+        guard journaled < Self.compactionInterval else { return try save() }
         try store.append(entry, sync: sync, creates: journaled == 0)
         journaled += 1
     }
